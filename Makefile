@@ -1,0 +1,61 @@
+# The two commands: `make run` and `make test`. Everything installs from the lock files.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+# pyenv reads .python-version (3.12); elsewhere any python3.12 on PATH does.
+PYTHON ?= python3.12
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install serve migrate seed lint format check-migrations messages compilemessages lock bench clean
+
+$(VENV)/.installed: requirements-dev.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements-dev.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+compilemessages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+migrate: install compilemessages
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput -v 0
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: seed
+	@echo
+	@echo "  Serving the Skills Innovation Network on http://$(HOST):$(PORT)/"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install compilemessages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check-migrations: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: install
+	$(PY) manage.py makemessages -l fr -l es --ignore=.venv --ignore=var --ignore=static/vendor --no-obsolete --no-location
+	$(PY) manage.py makemessages -d djangojs -l fr -l es --ignore=.venv --ignore=var --ignore=static/vendor --no-obsolete --no-location
+
+lock: install
+	$(UV) pip compile pyproject.toml --python-version 3.12 --generate-hashes -q -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra dev --python-version 3.12 --generate-hashes -q -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) var/staticfiles

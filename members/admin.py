@@ -1,0 +1,142 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from members import services
+from members.forms import DeclineForm
+from members.models import Affiliation, Block, Message, Organisation, Profile, User
+
+# Admin sign-in goes through allauth, so two-factor authentication applies there too.
+admin.site.login = secure_admin_login(admin.site.login)
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    fk_name = "user"
+    can_delete = False
+    readonly_fields = ["region", "decided_at", "decided_by", "decision_reason", "motivation"]
+    exclude = ["muted_kinds"]
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    fk_name = "user"
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["-date_joined"]
+    list_display = ["email", "display_name", "status", "country", "is_staff", "date_joined"]
+    list_filter = ["status", "is_staff", "is_active", "profile__region", "date_joined"]
+    search_fields = ["email", "display_name", "username", "profile__motivation"]
+    date_hierarchy = "date_joined"
+    readonly_fields = ["date_joined", "last_active", "last_login"]
+    inlines = [ProfileInline, AffiliationInline]
+    actions = ["approve", "decline"]
+    fieldsets = [
+        (None, {"fields": ["email", "username", "display_name", "password"]}),
+        (_("Membership"), {"fields": ["status", "language", "timezone"]}),
+        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        (_("Dates"), {"fields": ["date_joined", "last_login", "last_active"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("profile")
+
+    @admin.display(description=_("country"), ordering="profile__country")
+    def country(self, obj):
+        return obj.profile.country.name if obj.profile.country else ""
+
+    @admin.action(description=_("Approve selected applicants"), permissions=["change"])
+    def approve(self, request, queryset):
+        count = 0
+        for user in queryset.exclude(status=User.Status.APPROVED):
+            services.application_approve(user=user, moderator=request.user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d applicant approved.", "%(count)d applicants approved.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Decline selected applicants (with a reason)"), permissions=["change"]
+    )
+    def decline(self, request, queryset):
+        form = DeclineForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            count = 0
+            for user in queryset.exclude(status=User.Status.DECLINED):
+                services.application_decline(
+                    user=user, moderator=request.user, reason=form.cleaned_data["reason"]
+                )
+                count += 1
+            self.message_user(
+                request,
+                ngettext("%(count)d applicant declined.", "%(count)d applicants declined.", count)
+                % {"count": count},
+                messages.SUCCESS,
+            )
+            return None
+        return render(
+            request,
+            "admin/members/decline.html",
+            {**self.admin_site.each_context(request), "form": form, "users": queryset,
+             "title": _("Decline applicants"), "opts": self.model._meta},
+        )  # fmt: skip
+
+
+class MemberAffiliationInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "type", "country", "region", "verified", "created_at"]
+    list_filter = ["verified", "type", "region"]
+    search_fields = ["name", "description"]
+    readonly_fields = ["region", "created_at"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MemberAffiliationInline]
+    actions = ["verify"]
+
+    @admin.action(description=_("Mark selected organisations as verified"))
+    def verify(self, request, queryset):
+        count = queryset.update(verified=True)
+        self.message_user(
+            request,
+            ngettext("%(count)d organisation verified.", "%(count)d organisations verified.", count)
+            % {"count": count},
+        )
+
+
+@admin.register(Message)
+class MessageAdmin(admin.ModelAdmin):
+    """The log of messages sent through the platform (read-only: it is a record)."""
+
+    list_display = ["subject", "sender", "recipient", "created_at"]
+    search_fields = ["subject", "sender__email", "recipient__email"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["sender", "recipient", "subject", "body", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Block)
+class BlockAdmin(admin.ModelAdmin):
+    list_display = ["blocker", "blocked", "created_at"]
+    search_fields = ["blocker__email", "blocked__email"]
+    autocomplete_fields = ["blocker", "blocked"]

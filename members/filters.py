@@ -1,0 +1,208 @@
+"""The directory's filters. Every filter on a profile field honours that field's visibility,
+so that filtering can never reveal what a member chose to hide."""
+
+import django_filters
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from taggit.models import Tag
+
+from members.models import (
+    Affiliation,
+    Organisation,
+    SpokenLanguage,
+    TaggedExpertise,
+    User,
+    visible_levels,
+)
+from network.taxonomy import Language, OrganisationType, Region
+
+SORTS = {
+    "name": ("display_name", "username"),
+    "newest": ("-date_joined", "-pk"),
+    "active": ("-last_active", "-pk"),
+}
+
+
+class DirectoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=countries, method="filter_country"
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), choices=Region.choices, method="filter_region"
+    )
+    organisation_type = django_filters.ChoiceFilter(
+        label=_("Organisation type"), choices=OrganisationType.choices, method="filter_organisation"
+    )
+    organisation = django_filters.CharFilter(label=_("Organisation"), method="filter_organisation")
+    expertise = django_filters.MultipleChoiceFilter(
+        label=_("Expertise"), method="filter_expertise", choices=[]
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=Language.choices, method="filter_language"
+    )
+    open_to_mentor = django_filters.BooleanFilter(
+        label=_("Open to mentor"), field_name="profile__open_to_mentor",
+        widget=django_filters.widgets.BooleanWidget(),
+    )  # fmt: skip
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[("name", _("Name")), ("newest", _("Newest")), ("active", _("Recently active"))],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = User
+        fields = []
+
+    def __init__(self, *args, viewer, expertise_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.viewer = viewer
+        self._visible = visible_levels(viewer)
+        if expertise_choices is None:
+            # Only tags that some member shows to this viewer are offered.
+            expertise_choices = [
+                (name, name)
+                for name in Tag.objects.filter(
+                    members_taggedexpertise_items__content_object__expertise_visibility__in=self._visible
+                )
+                .values_list("name", flat=True)
+                .distinct()
+                .order_by("name")[:500]
+            ]
+        self.expertise_choices = expertise_choices
+        self.filters["expertise"].extra["choices"] = expertise_choices
+
+    # --- filters -----------------------------------------------------------------------
+    def filter_text(self, queryset, name, value):
+        value = value.strip()[:100]
+        if not value:
+            return queryset
+        organisation_match = Affiliation.objects.filter(
+            user=OuterRef("pk"), organisation__name__icontains=value
+        )
+        expertise_match = TaggedExpertise.objects.filter(
+            content_object=OuterRef("pk"), tag__name__icontains=value
+        )
+        return queryset.filter(
+            Q(display_name__icontains=value)
+            | Q(profile__headline__icontains=value)
+            | (Q(profile__organisation_visibility__in=self._visible) & Exists(organisation_match))
+            | (Q(profile__expertise_visibility__in=self._visible) & Exists(expertise_match))
+        )
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(
+            profile__country=value, profile__country_visibility__in=self._visible
+        )
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(profile__region=value, profile__country_visibility__in=self._visible)
+
+    def filter_organisation(self, queryset, name, value):
+        lookup = (
+            {"organisation__type": value}
+            if name == "organisation_type"
+            else {"organisation__slug": value}
+        )
+        return queryset.filter(
+            Exists(Affiliation.objects.filter(user=OuterRef("pk"), **lookup)),
+            profile__organisation_visibility__in=self._visible,
+        )
+
+    def filter_expertise(self, queryset, name, values):
+        for value in values:
+            queryset = queryset.filter(
+                Exists(
+                    TaggedExpertise.objects.filter(content_object=OuterRef("pk"), tag__name=value)
+                )
+            )
+        if values:
+            queryset = queryset.filter(profile__expertise_visibility__in=self._visible)
+        return queryset
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(
+            Exists(SpokenLanguage.objects.filter(profile=OuterRef("pk"), code=value))
+        )
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS.get(value, SORTS["name"]))
+
+    # --- facets ------------------------------------------------------------------------
+    def queryset_without(self, field: str):
+        """The results as if ``field`` were not filtered: the base for that field's counts."""
+        data = self.data.copy()
+        data.pop(field, None)
+        other = type(self)(
+            data,
+            queryset=self.queryset,
+            viewer=self.viewer,
+            expertise_choices=self.expertise_choices,
+        )
+        return other.qs.order_by()
+
+    def facets(self) -> dict[str, dict[str, int]]:
+        visible = self._visible
+        base = self.queryset_without("country")
+        country = _counts(
+            base.filter(profile__country_visibility__in=visible).exclude(profile__country=""),
+            "profile__country",
+        )
+        region = _counts(
+            self.queryset_without("region")
+            .filter(profile__country_visibility__in=visible)
+            .exclude(profile__region=""),
+            "profile__region",
+        )
+        organisation_type = _counts(
+            Organisation.objects.filter(
+                affiliations__user__in=self.queryset_without("organisation_type").filter(
+                    profile__organisation_visibility__in=visible
+                )
+            ),
+            "type",
+            distinct_on="affiliations__user",
+        )
+        language = _counts(
+            SpokenLanguage.objects.filter(profile__user__in=self.queryset_without("language")),
+            "code",
+        )
+        expertise = _counts(
+            TaggedExpertise.objects.filter(
+                content_object__user__in=self.queryset_without("expertise").filter(
+                    profile__expertise_visibility__in=visible
+                )
+            ),
+            "tag__name",
+        )
+        mentors = self.queryset_without("open_to_mentor").filter(profile__open_to_mentor=True)
+        return {
+            "country": country,
+            "region": region,
+            "organisation_type": organisation_type,
+            "language": language,
+            "expertise": expertise,
+            "open_to_mentor": {"true": mentors.count()},
+        }
+
+
+def _counts(queryset, field, distinct_on="pk"):
+    rows = queryset.values(field).annotate(n=Count(distinct_on, distinct=True)).order_by()
+    return {row[field]: row["n"] for row in rows}
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains")
+    type = django_filters.ChoiceFilter(label=_("Type"), choices=OrganisationType.choices)
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
+    verified = django_filters.BooleanFilter(
+        label=_("Verified only"), widget=django_filters.widgets.BooleanWidget()
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []

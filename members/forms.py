@@ -1,0 +1,237 @@
+"""Forms only validate; services write."""
+
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+from taggit.forms import TagField
+
+from members.models import Message, Organisation, Profile, User
+from network.images import process_image
+from network.notification_kinds import KINDS
+from network.taxonomy import Language, OrganisationType
+
+AVATAR_MAX_BYTES = 5 * 1024 * 1024
+TIMEZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
+
+
+class SignupForm(forms.Form):
+    """The membership application, added to allauth's sign-up form (email and password)."""
+
+    display_name = forms.CharField(label=_("Your name"), max_length=120)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        empty_label=_("— not listed, I name it below —"),
+    )
+    new_organisation_name = forms.CharField(
+        label=_("Or name your organisation"), max_length=200, required=False
+    )
+    organisation_type = forms.ChoiceField(
+        label=_("Organisation type"), choices=[("", "—"), *OrganisationType.choices], required=False
+    )
+    role = forms.CharField(label=_("Your role"), max_length=120)
+    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    motivation = forms.CharField(
+        label=_("Why do you want to join?"),
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("A few sentences about your work in skills development."),
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("We could not process this sign-up."))
+        return ""
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation"):
+            if not data.get("new_organisation_name"):
+                self.add_error(
+                    "new_organisation_name",
+                    _("Choose your organisation in the list or type its name."),
+                )
+            elif not data.get("organisation_type"):
+                self.add_error("organisation_type", _("Tell us what kind of organisation it is."))
+        return data
+
+    def signup(self, request, user):
+        """Called by allauth once the account exists (email and password are allauth's)."""
+        from members.services import application_submit
+
+        application_submit(
+            user=user,
+            organisation=self.cleaned_data.get("organisation"),
+            new_organisation_name=self.cleaned_data.get("new_organisation_name", ""),
+            organisation_type=self.cleaned_data.get("organisation_type", ""),
+            role=self.cleaned_data["role"],
+            country=self.cleaned_data["country"],
+            motivation=self.cleaned_data["motivation"],
+        )
+
+
+class ProfileForm(forms.ModelForm):
+    display_name = forms.CharField(label=_("Display name"), max_length=120)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        choices=Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    expertise = TagField(
+        label=_("Expertise"),
+        required=False,
+        help_text=_("Comma-separated, e.g. apprenticeships, digital skills."),
+    )
+    interests = TagField(label=_("Interests"), required=False, help_text=_("Comma-separated."))
+    avatar_upload = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB. We resize it to 256 pixels."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
+    )
+    remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
+
+    class Meta:
+        model = Profile
+        fields = [
+            "headline",
+            "bio",
+            "country",
+            "links",
+            "open_to_mentor",
+            "visibility",
+            "bio_visibility",
+            "organisation_visibility",
+            "country_visibility",
+            "expertise_visibility",
+            "links_visibility",
+        ]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 8}),
+            "links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["display_name"].initial = user.display_name
+        if self.instance.pk:
+            self.fields["languages"].initial = list(
+                self.instance.languages.values_list("code", flat=True)
+            )
+            self.fields["expertise"].initial = ", ".join(sorted(self.instance.expertise.names()))
+            self.fields["interests"].initial = ", ".join(sorted(self.instance.interests.names()))
+
+    def clean_links(self):
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        if len(lines) > 5:
+            raise ValidationError(_("Up to 5 links, please."))
+        validate = URLValidator(schemes=["http", "https"])
+        for line in lines:
+            try:
+                validate(line)
+            except ValidationError:
+                raise ValidationError(
+                    _("“%(link)s” is not a web address starting with http:// or https://.")
+                    % {"link": line[:80]}
+                ) from None
+        return "\n".join(lines)
+
+    def clean_expertise(self):
+        return _clean_tags(self.cleaned_data["expertise"])
+
+    def clean_interests(self):
+        return _clean_tags(self.cleaned_data["interests"])
+
+    def clean_avatar_upload(self):
+        upload = self.cleaned_data.get("avatar_upload")
+        if upload:
+            return process_image(upload, max_bytes=AVATAR_MAX_BYTES, max_side=256)
+        return None
+
+
+def _clean_tags(tags: list[str]) -> list[str]:
+    if len(tags) > 15:
+        raise ValidationError(_("Up to 15 tags, please."))
+    too_long = [tag for tag in tags if len(tag) > 50]
+    if too_long:
+        raise ValidationError(_("Each tag can have at most 50 characters."))
+    return tags
+
+
+class PreferencesForm(forms.ModelForm):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    timezone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=[(name, name.replace("_", " ")) for name in TIMEZONES],
+        help_text=_("Every date and time is shown in this zone."),
+    )
+
+    kinds = forms.MultipleChoiceField(
+        label=_("Tell me about"),
+        choices=list(KINDS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Untick what you do not want to hear about."),
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["delivery"]
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = user.language
+        self.fields["timezone"].initial = user.timezone
+        self.fields["kinds"].initial = [k for k in KINDS if k not in self.instance.muted_kinds]
+
+    def save(self, commit=True):
+        self.instance.muted_kinds = sorted(set(KINDS) - set(self.cleaned_data["kinds"]))
+        return super().save(commit=commit)
+
+
+class MessageForm(forms.ModelForm):
+    class Meta:
+        model = Message
+        fields = ["subject", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise ValidationError(_("This is not your password."))
+        return ""
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the applicants"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )

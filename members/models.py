@@ -1,0 +1,360 @@
+"""People and organisations: the user model (email is the login), profiles, organisations."""
+
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.timezone import now
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from network.taxonomy import Language, OrganisationType, Region, region_for_country
+from network.utils import unique_slug
+
+
+class UserQuerySet(models.QuerySet):
+    def approved(self):
+        """Approved, active members: the people other members may see and contact."""
+        return self.filter(status=User.Status.APPROVED, is_active=True)
+
+    def applicants(self):
+        return self.filter(status=User.Status.APPLICANT, is_active=True)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        email = self.normalize_email(email)
+        extra.setdefault("username", unique_username(extra.get("display_name") or email))
+        user = self.model(email=email, **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        extra.setdefault("status", User.Status.APPROVED)
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+def unique_username(seed: str) -> str:
+    """A URL-safe, unique handle derived from a name or an address (never the whole address)."""
+    seed = seed.split("@")[0]
+    if seed.strip().lower() in RESERVED_USERNAMES:
+        seed = f"{seed}-member"
+    return unique_slug(User, seed, field="username", max_length=36)
+
+
+RESERVED_USERNAMES = {"me", "admin", "staff"}
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with an account. Email is the login; the username only names the profile URL."""
+
+    class Status(models.TextChoices):
+        APPLICANT = "applicant", _("Applicant")
+        APPROVED = "approved", _("Member")
+        DECLINED = "declined", _("Declined")
+
+    email = models.EmailField(_("email address"), max_length=254, unique=True)
+    username = models.SlugField(_("username"), max_length=40, unique=True)
+    display_name = models.CharField(_("display name"), max_length=120, blank=True)
+    status = models.CharField(
+        _("membership status"), max_length=16, choices=Status, default=Status.APPLICANT
+    )
+    language = models.CharField(
+        _("language"), max_length=8, default="en", help_text=_("Used for emails too.")
+    )
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=now)
+    last_active = models.DateTimeField(_("last active"), null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.display_name or self.username
+
+    def get_absolute_url(self):
+        return reverse("members:profile", kwargs={"username": self.username})
+
+    def get_full_name(self):
+        return str(self)
+
+    def get_short_name(self):
+        return str(self)
+
+    @property
+    def is_member(self) -> bool:
+        """Approved members and staff see members-only content."""
+        return self.is_active and (self.status == self.Status.APPROVED or self.is_staff)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def in_region(self, region: str):
+        return self.filter(region=region)
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    type = models.CharField(_("type"), max_length=20, choices=OrganisationType)
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(
+        _("region"), max_length=24, choices=Region, blank=True, editable=False
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    verified = models.BooleanField(
+        _("verified"), default=False, help_text=_("Set by staff once the organisation is checked.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Organisation, self.name)
+        self.region = region_for_country(str(self.country)) or ""
+        if kwargs.get("update_fields") is not None and "country" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "region"}
+        super().save(*args, **kwargs)
+
+
+class Affiliation(models.Model):
+    """A member belongs to an organisation with a role."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="affiliations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="affiliations"
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="affiliation_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation}"
+
+
+class FieldVisibility(models.TextChoices):
+    PUBLIC = "public", _("Everyone")
+    MEMBERS = "members", _("Members only")
+    HIDDEN = "hidden", _("Only me")
+
+
+class ProfileVisibility(models.TextChoices):
+    PUBLIC = "public", _("Public: visitors can see my profile")
+    MEMBERS = "members", _("Members only")
+    HIDDEN = "hidden", _("Hidden from the directory")
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATE = "immediate", _("Immediately")
+    DAILY = "daily", _("Daily digest")
+    WEEKLY = "weekly", _("Weekly digest")
+    NEVER = "never", _("Never")
+
+
+def visible_levels(viewer) -> list[str]:
+    """The visibility levels ``viewer`` may see on other people's profiles."""
+    if viewer is not None and viewer.is_authenticated and viewer.is_member:
+        return [FieldVisibility.PUBLIC, FieldVisibility.MEMBERS]
+    return [FieldVisibility.PUBLIC]
+
+
+def avatar_path(instance, filename):
+    return f"avatars/{uuid.uuid4().hex}.jpg"
+
+
+class TaggedExpertise(TaggedItemBase):
+    content_object = models.ForeignKey("Profile", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("expertise")
+        verbose_name_plural = _("expertise")
+
+
+class TaggedInterest(TaggedItemBase):
+    content_object = models.ForeignKey("Profile", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+
+
+class Profile(models.Model):
+    """What a member shows of themselves, each part with its own visibility."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, primary_key=True, related_name="profile"
+    )
+    headline = models.CharField(_("headline"), max_length=160, blank=True)
+    bio = models.TextField(
+        _("bio"), max_length=5000, blank=True, help_text=_("Markdown: **bold**, lists, links.")
+    )
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(
+        _("region"), max_length=24, choices=Region, blank=True, editable=False
+    )
+    expertise = TaggableManager(
+        _("expertise"), through=TaggedExpertise, related_name="expert_profiles", blank=True
+    )
+    interests = TaggableManager(
+        _("interests"), through=TaggedInterest, related_name="interested_profiles", blank=True
+    )
+    links = models.TextField(
+        _("links"), max_length=1000, blank=True, help_text=_("One web address per line, up to 5.")
+    )
+    open_to_mentor = models.BooleanField(_("open to mentor"), default=False)
+    avatar = models.ImageField(_("photo"), upload_to=avatar_path, blank=True)
+
+    visibility = models.CharField(
+        _("profile visibility"),
+        max_length=10,
+        choices=ProfileVisibility,
+        default=ProfileVisibility.MEMBERS,
+    )
+    bio_visibility = models.CharField(
+        _("who sees your bio"), max_length=10, choices=FieldVisibility, default="members"
+    )
+    organisation_visibility = models.CharField(
+        _("who sees your organisations"), max_length=10, choices=FieldVisibility, default="members"
+    )
+    country_visibility = models.CharField(
+        _("who sees your country"), max_length=10, choices=FieldVisibility, default="members"
+    )
+    expertise_visibility = models.CharField(
+        _("who sees your expertise"), max_length=10, choices=FieldVisibility, default="members"
+    )
+    links_visibility = models.CharField(
+        _("who sees your links"), max_length=10, choices=FieldVisibility, default="members"
+    )
+
+    delivery = models.CharField(
+        _("email notifications"), max_length=10, choices=Delivery, default=Delivery.DAILY
+    )
+    muted_kinds = models.JSONField(_("muted kinds"), default=list, blank=True)
+
+    motivation = models.TextField(_("motivation"), max_length=1500, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision_reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+    def save(self, *args, **kwargs):
+        self.region = region_for_country(str(self.country)) or ""
+        if kwargs.get("update_fields") is not None and "country" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "region"}
+        super().save(*args, **kwargs)
+
+    def shows(self, field: str, viewer) -> bool:
+        """Whether ``viewer`` may see ``field`` (bio, organisation, country, expertise, links)."""
+        if (
+            viewer is not None
+            and viewer.is_authenticated
+            and (viewer.pk == self.user_id or viewer.is_staff)
+        ):
+            return True
+        return getattr(self, f"{field}_visibility") in visible_levels(viewer)
+
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class SpokenLanguage(models.Model):
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="languages")
+    code = models.CharField(_("language"), max_length=8, choices=Language)
+
+    class Meta:
+        verbose_name = _("spoken language")
+        verbose_name_plural = _("spoken languages")
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "code"], name="spoken_language_unique")
+        ]
+
+    def __str__(self):
+        return self.get_code_display()
+
+
+class Message(models.Model):
+    """A message sent through the platform; logged, and emailed without exposing addresses."""
+
+    sender = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sent_messages")
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="received_messages")
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("message"), max_length=5000)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.subject
+
+
+class Block(models.Model):
+    """``blocker`` receives nothing more from ``blocked``."""
+
+    blocker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks")
+    blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocked_by")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("block")
+        verbose_name_plural = _("blocks")
+        constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="block_unique")]
+
+    def __str__(self):
+        return f"{self.blocker} blocks {self.blocked}"

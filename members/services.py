@@ -1,0 +1,277 @@
+"""Writes with side effects for members: applications, decisions, messages, blocks, accounts."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.models import Affiliation, Block, Message, Organisation, Profile, SpokenLanguage, User
+from network.emails import send_email
+from network.notifications import notify
+
+DAILY_MESSAGE_LIMIT = 10
+
+
+def moderator_emails() -> list[str]:
+    return list(
+        User.objects.filter(is_active=True, is_staff=True)
+        .filter(groups__name="Moderators")
+        .values_list("email", flat=True)
+        .distinct()
+    ) or list(
+        User.objects.filter(is_active=True, is_superuser=True).values_list("email", flat=True)
+    )
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    user: User,
+    organisation: Organisation | None,
+    new_organisation_name: str,
+    organisation_type: str,
+    role: str,
+    country: str,
+    motivation: str,
+) -> Profile:
+    """Record a new applicant's application and tell the moderators."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.country = country
+    profile.motivation = motivation
+    profile.save()
+    if organisation is None and new_organisation_name:
+        organisation = Organisation.objects.filter(name__iexact=new_organisation_name).first()
+        if organisation is None:
+            organisation = Organisation.objects.create(
+                name=new_organisation_name, type=organisation_type or "other", country=country
+            )
+    if organisation is not None:
+        Affiliation.objects.get_or_create(
+            user=user, organisation=organisation, defaults={"role": role}
+        )
+    admin_url = settings.SITE_URL + reverse("admin:members_user_change", args=[user.pk])
+    for email in moderator_emails():
+        send_email(
+            to=[email],
+            template="new_application",
+            context={"applicant": user, "profile": profile, "admin_url": admin_url},
+            language=settings.LANGUAGE_CODE,
+        )
+    Group.objects.get_or_create(name="Moderators")
+    return profile
+
+
+@transaction.atomic
+def application_approve(*, user: User, moderator: User) -> None:
+    _decide(user=user, moderator=moderator, status=User.Status.APPROVED, reason="")
+
+
+@transaction.atomic
+def application_decline(*, user: User, moderator: User, reason: str) -> None:
+    if not reason.strip():
+        raise ValidationError(_("Give the applicant a reason."))
+    _decide(user=user, moderator=moderator, status=User.Status.DECLINED, reason=reason)
+
+
+def _decide(*, user, moderator, status, reason):
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.status == status:
+        return
+    user.status = status
+    user.save(update_fields=["status"])
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.decided_at = timezone.now()
+    profile.decided_by = moderator
+    profile.decision_reason = reason
+    profile.save(update_fields=["decided_at", "decided_by", "decision_reason"])
+    approved = status == User.Status.APPROVED
+    send_email(
+        to=[user.email],
+        template="application_approved" if approved else "application_declined",
+        context={"member": user, "reason": reason},
+        language=user.language,
+    )
+    notify(
+        recipient=user,
+        kind="application_decided",
+        message=_("Your membership application was approved.")
+        if approved
+        else _("Your membership application was declined."),
+        url=reverse("members:dashboard"),
+    )
+
+
+def is_blocked(*, sender: User, recipient: User) -> bool:
+    return Block.objects.filter(blocker=recipient, blocked=sender).exists()
+
+
+@transaction.atomic
+def message_send(*, sender: User, recipient: User, subject: str, body: str) -> Message:
+    """Email ``recipient`` through the platform; their address is never shown to the sender.
+
+    The sender's address is the reply-to: by answering, the recipient chooses to reveal theirs.
+    """
+    if not (sender.is_member and recipient.is_member) or sender == recipient:
+        raise PermissionDenied
+    if is_blocked(sender=sender, recipient=recipient):
+        raise ValidationError(_("This member does not accept messages from you."))
+    # Lock the sender's row so that two messages sent at once cannot both pass the limit.
+    User.objects.select_for_update().filter(pk=sender.pk).first()
+    since = timezone.now() - timedelta(days=1)
+    if Message.objects.filter(sender=sender, created_at__gte=since).count() >= DAILY_MESSAGE_LIMIT:
+        raise ValidationError(
+            _("You can send at most %(limit)s messages a day. Please try again tomorrow.")
+            % {"limit": DAILY_MESSAGE_LIMIT}
+        )
+    message = Message.objects.create(sender=sender, recipient=recipient, subject=subject, body=body)
+    send_email(
+        to=[recipient.email],
+        reply_to=[sender.email],
+        template="member_message",
+        context={
+            "sender": sender,
+            "message": message,
+            "profile_url": settings.SITE_URL + sender.get_absolute_url(),
+        },
+        language=recipient.language,
+    )
+    notify(
+        recipient=recipient,
+        kind="member_message",
+        message=_("%(name)s sent you a message by email.") % {"name": sender},
+        url=sender.get_absolute_url(),
+    )
+    return message
+
+
+def block_create(*, blocker: User, blocked: User) -> None:
+    if blocker != blocked:
+        Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+
+
+def block_remove(*, blocker: User, blocked: User) -> None:
+    Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+
+
+def account_export(*, user: User) -> dict:
+    """Everything the portal holds about ``user``, for the "download your data" page."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return {
+        "account": {
+            "email": user.email,
+            "username": user.username,
+            "display_name": user.display_name,
+            "status": user.status,
+            "language": user.language,
+            "timezone": user.timezone,
+            "date_joined": user.date_joined.isoformat(),
+            "last_active": user.last_active.isoformat() if user.last_active else None,
+        },
+        "profile": {
+            "headline": profile.headline,
+            "bio": profile.bio,
+            "country": str(profile.country),
+            "languages": list(profile.languages.values_list("code", flat=True)),
+            "expertise": sorted(profile.expertise.names()),
+            "interests": sorted(profile.interests.names()),
+            "links": profile.link_list(),
+            "open_to_mentor": profile.open_to_mentor,
+            "visibility": profile.visibility,
+            "field_visibility": {
+                field: getattr(profile, f"{field}_visibility")
+                for field in ("bio", "organisation", "country", "expertise", "links")
+            },
+            "delivery": profile.delivery,
+            "muted_kinds": profile.muted_kinds,
+            "motivation": profile.motivation,
+        },
+        "organisations": [
+            {"organisation": affiliation.organisation.name, "role": affiliation.role}
+            for affiliation in user.affiliations.select_related("organisation")
+        ],
+        "messages_sent": [
+            {
+                "to": str(m.recipient),
+                "subject": m.subject,
+                "body": m.body,
+                "sent": m.created_at.isoformat(),
+            }
+            for m in user.sent_messages.select_related("recipient")
+        ],
+        "messages_received": [
+            {
+                "from": str(m.sender),
+                "subject": m.subject,
+                "body": m.body,
+                "sent": m.created_at.isoformat(),
+            }
+            for m in user.received_messages.select_related("sender")
+        ],
+        "blocked_members": [str(block.blocked) for block in user.blocks.select_related("blocked")],
+        "notifications": [
+            {"message": n.message, "created": n.created_at.isoformat()}
+            for n in user.notifications.all()
+        ],
+    }
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Delete the account and everything personal; shared content stays as "former member".
+
+    Content apps point at authors with ``on_delete=SET_NULL`` and show "former member".
+    """
+    profile = Profile.objects.filter(user=user).first()
+    if profile is not None and profile.avatar:
+        avatar = profile.avatar
+        transaction.on_commit(lambda: avatar.storage.delete(avatar.name))
+    user.delete()
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    user: User,
+    profile: Profile,
+    display_name: str,
+    languages: list[str],
+    expertise: list[str],
+    interests: list[str],
+    avatar=None,
+    remove_avatar: bool = False,
+) -> Profile:
+    """Save a profile form's extra parts: name, languages, tags and photo."""
+    user.display_name = display_name
+    user.save(update_fields=["display_name"])
+    profile.save()
+    profile.languages.exclude(code__in=languages).delete()
+    existing = set(profile.languages.values_list("code", flat=True))
+    SpokenLanguage.objects.bulk_create(
+        [SpokenLanguage(profile=profile, code=code) for code in languages if code not in existing]
+    )
+    profile.expertise.set(expertise)
+    profile.interests.set(interests)
+    old = profile.avatar.name if profile.avatar else ""
+    if avatar is not None:
+        profile.avatar.save(avatar.name, avatar, save=False)
+    elif remove_avatar:
+        profile.avatar = ""
+    if avatar is not None or remove_avatar:
+        profile.save(update_fields=["avatar"])
+        if old:
+            storage = profile.avatar.storage
+            transaction.on_commit(lambda: storage.delete(old))
+    return profile
+
+
+@transaction.atomic
+def preferences_update(*, user: User, profile: Profile, language: str, timezone_name: str) -> None:
+    user.language = language
+    user.timezone = timezone_name
+    user.save(update_fields=["language", "timezone"])
+    profile.save(update_fields=["delivery", "muted_kinds"])

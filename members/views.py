@@ -1,0 +1,300 @@
+"""Directory, profiles, organisations, and a member's own account pages."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_countries import countries
+
+from members import services
+from members.filters import DirectoryFilter, OrganisationFilter
+from members.forms import DeleteAccountForm, MessageForm, PreferencesForm, ProfileForm
+from members.models import Affiliation, Block, Organisation, User, visible_levels
+from network.taxonomy import Language, OrganisationType, Region
+
+DIRECTORY_PAGE_SIZE = 24
+
+
+def member_for_viewer(username: str, viewer) -> User:
+    """The access helper for profiles: the member ``viewer`` may see, or 404."""
+    member = get_object_or_404(User.objects.select_related("profile"), username=username)
+    if viewer.is_authenticated and (viewer.pk == member.pk or viewer.is_staff):
+        return member
+    if member.status != User.Status.APPROVED or not member.is_active:
+        raise Http404
+    if member.profile.visibility not in visible_levels(viewer) and not (
+        member.profile.visibility == "hidden" and viewer.is_authenticated and viewer.is_member
+    ):
+        raise Http404
+    return member
+
+
+def directory_queryset(viewer):
+    """Approved members listed in the directory for ``viewer``."""
+    return User.objects.approved().filter(profile__visibility__in=visible_levels(viewer))
+
+
+def _options(choices, counts, selected):
+    return [
+        {
+            "value": value,
+            "label": label,
+            "count": counts.get(value, 0),
+            "selected": value in selected,
+        }
+        for value, label in choices
+        if counts.get(value) or value in selected
+    ]
+
+
+def directory(request):
+    viewer = request.user
+    filterset = DirectoryFilter(
+        request.GET or None, queryset=directory_queryset(viewer), viewer=viewer
+    )
+    results = filterset.qs
+    if not results.ordered:
+        results = results.order_by("display_name", "username")
+    results = results.select_related("profile").prefetch_related(
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.select_related("organisation").order_by("pk"),
+        ),
+        "profile__expertise",
+    )
+    page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    facets = filterset.facets()
+    data = filterset.form.cleaned_data if filterset.is_bound and filterset.form.is_valid() else {}
+    selected_expertise = set(request.GET.getlist("expertise"))
+    expertise_counts = facets["expertise"]
+    top_expertise = sorted(expertise_counts, key=lambda n: (-expertise_counts[n], n))[:20]
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "levels": visible_levels(viewer),
+        "facets": {
+            "country": _options(
+                sorted(((c, countries.name(c)) for c in facets["country"]), key=lambda x: x[1]),
+                facets["country"],
+                {request.GET.get("country")},
+            ),
+            "region": _options(Region.choices, facets["region"], {request.GET.get("region")}),
+            "organisation_type": _options(
+                OrganisationType.choices,
+                facets["organisation_type"],
+                {request.GET.get("organisation_type")},
+            ),
+            "language": _options(
+                Language.choices, facets["language"], {request.GET.get("language")}
+            ),
+            "expertise": _options(
+                [(n, n) for n in sorted(set(top_expertise) | selected_expertise)],
+                expertise_counts,
+                selected_expertise,
+            ),
+            "mentors": facets["open_to_mentor"]["true"],
+        },
+        "data": data,
+        "query_string": _query_without_page(request),
+    }
+    return render(request, "members/directory.html", context)
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def profile(request, username):
+    viewer = request.user
+    member = member_for_viewer(username, viewer)
+    profile = member.profile
+    levels = visible_levels(viewer)
+    organisations = []
+    if profile.shows("organisation", viewer):
+        organisations = list(member.affiliations.select_related("organisation"))
+    context = {
+        "member": member,
+        "profile": profile,
+        "organisations": organisations,
+        "languages": [lang.get_code_display() for lang in profile.languages.all()],
+        "shows": {
+            field: profile.shows(field, viewer)
+            for field in ("bio", "organisation", "country", "expertise", "links")
+        },
+        "levels": levels,
+        "can_contact": viewer.is_authenticated
+        and viewer.is_member
+        and viewer.pk != member.pk
+        and not services.is_blocked(sender=viewer, recipient=member),
+        "has_blocked": viewer.is_authenticated
+        and Block.objects.filter(blocker=viewer, blocked=member).exists(),
+    }
+    return render(request, "members/profile.html", context)
+
+
+def avatar(request, username):
+    """Photos are served through this check, never from a public media URL."""
+    member = member_for_viewer(username, request.user)
+    if not member.profile.avatar:
+        raise Http404
+    response = FileResponse(member.profile.avatar.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+def message(request, username):
+    member = member_for_viewer(username, request.user)
+    if not request.user.is_member or member == request.user:
+        raise Http404
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.message_send(sender=request.user, recipient=member, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Your message was sent to %(name)s. Their reply will come to your email.")
+                % {"name": member},
+            )
+            return redirect(member)
+    return render(request, "members/message.html", {"member": member, "form": form})
+
+
+@login_required
+@require_POST
+def block(request, username):
+    member = member_for_viewer(username, request.user)
+    if request.POST.get("action") == "unblock":
+        services.block_remove(blocker=request.user, blocked=member)
+        messages.success(request, _("You unblocked %(name)s.") % {"name": member})
+    else:
+        services.block_create(blocker=request.user, blocked=member)
+        messages.success(
+            request, _("You blocked %(name)s: they can no longer contact you.") % {"name": member}
+        )
+    return redirect(member)
+
+
+@login_required
+def dashboard(request):
+    return render(request, "members/dashboard.html", {"member": request.user})
+
+
+@login_required
+def edit(request):
+    user = request.user
+    profile = user.profile
+    profile_form = ProfileForm(
+        request.POST or None, request.FILES or None, instance=profile, user=user, prefix="profile"
+    )
+    preferences_form = PreferencesForm(
+        request.POST or None, instance=profile, user=user, prefix="preferences"
+    )
+    if request.method == "POST":
+        if profile_form.is_valid() and preferences_form.is_valid():
+            data = profile_form.cleaned_data
+            profile = profile_form.save(commit=False)
+            services.profile_update(
+                user=user,
+                profile=profile,
+                display_name=data["display_name"],
+                languages=data["languages"],
+                expertise=data["expertise"],
+                interests=data["interests"],
+                avatar=data.get("avatar_upload"),
+                remove_avatar=data.get("remove_avatar", False),
+            )
+            preferences_form.save(commit=False)
+            services.preferences_update(
+                user=user,
+                profile=profile,
+                language=preferences_form.cleaned_data["language"],
+                timezone_name=preferences_form.cleaned_data["timezone"],
+            )
+            messages.success(request, _("Your profile and preferences are saved."))
+            return redirect("members:edit")
+        messages.error(request, _("Please correct the errors below; nothing has been saved yet."))
+    return render(
+        request,
+        "members/edit.html",
+        {"profile_form": profile_form, "preferences_form": preferences_form},
+    )
+
+
+@login_required
+def export(request):
+    data = services.account_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-network-data.json"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.account_delete(user=user)
+        messages.success(
+            request, _("Your account is deleted. Thank you for being part of the network.")
+        )
+        return redirect("home")
+    return render(request, "members/delete.html", {"form": form})
+
+
+def organisation_list(request):
+    filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.all())
+    results = filterset.qs.annotate(
+        member_count=Count(
+            "affiliations",
+            filter=Q(affiliations__user__status=User.Status.APPROVED)
+            & Q(
+                affiliations__user__profile__organisation_visibility__in=visible_levels(
+                    request.user
+                )
+            )
+            & Q(affiliations__user__profile__visibility__in=visible_levels(request.user)),
+        )
+    ).order_by("name")
+    page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "members/organisation_list.html",
+        {"filter": filterset, "page_obj": page, "query_string": _query_without_page(request)},
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    levels = visible_levels(request.user)
+    affiliations = (
+        organisation.affiliations.filter(
+            user__status=User.Status.APPROVED,
+            user__is_active=True,
+            user__profile__visibility__in=levels,
+            user__profile__organisation_visibility__in=levels,
+        )
+        .select_related("user")
+        .order_by("user__display_name")
+    )
+    return render(
+        request,
+        "members/organisation_detail.html",
+        {"organisation": organisation, "affiliations": affiliations},
+    )

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+
+def site(request):
+    """What the base layout needs on every page: site name, language links, unread count."""
+    path = request.get_full_path()
+    language_links = [
+        {
+            "code": code,
+            "name_local": get_language_info(code)["name_local"],
+            "url": translate_url(path, code),
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    user = getattr(request, "user", None)
+    unread = 0
+    if user is not None and user.is_authenticated:
+        unread = user.notifications.filter(read_at__isnull=True).count()
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
+        "language_links": language_links,
+        "unread_notifications": unread,
+    }

@@ -1,0 +1,18 @@
+"""Small helpers shared by every app (the base layer: imports no content app)."""
+
+from django.db import models
+from django.utils.crypto import get_random_string
+from django.utils.text import slugify
+
+_SUFFIX_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+
+
+def unique_slug(
+    model: type[models.Model], text: str, *, field: str = "slug", max_length=200
+) -> str:
+    """A slug for ``text`` not yet used by ``model``; a short random suffix breaks ties."""
+    base = slugify(text)[: max_length - 5].strip("-") or "item"
+    candidate = base
+    while model._default_manager.filter(**{field: candidate}).exists():
+        candidate = f"{base}-{get_random_string(4, _SUFFIX_ALPHABET)}"
+    return candidate

@@ -1,0 +1,60 @@
+"""Shared fixtures: fast settings, roles, and the switches for PostgreSQL, Redis and browser tests.
+
+Tests marked ``postgres`` or ``redis`` skip on the embedded default and run in CI, where a
+missing service makes them fail instead of skipping (CI=true).
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+# Playwright runs an event loop in the test thread; live_server needs the ORM there too.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def pytest_configure(config):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from network.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+
+
+def _unavailable(reason):
+    if IN_CI:
+        pytest.fail(f"{reason} (CI must run this test)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _service_markers(request):
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        _unavailable("needs PostgreSQL: set DATABASE_URL")
+    if request.node.get_closest_marker("redis") and not settings.REDIS_URL:
+        _unavailable("needs Redis: set REDIS_URL")
+    if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
+        _unavailable(f"needs Chromium at {CHROMIUM}")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Rate limits live in the cache: every test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    }

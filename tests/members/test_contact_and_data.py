@@ -1,0 +1,115 @@
+import json
+
+import pytest
+from django.core import mail
+
+from members.models import Message, User
+from tests.factories import ApplicantFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pair(client):
+    sender = UserFactory(display_name="Sam Sender", email="sam@example.org")
+    recipient = UserFactory(display_name="Rita Recipient", email="rita@example.org")
+    client.force_login(sender)
+    return sender, recipient
+
+
+def send(client, recipient, subject="Hello", body="Can we talk about apprenticeships?"):
+    return client.post(
+        f"/members/{recipient.username}/message/", {"subject": subject, "body": body}
+    )
+
+
+def test_message_is_emailed_without_exposing_the_recipient(
+    client, pair, django_capture_on_commit_callbacks
+):
+    sender, recipient = pair
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, recipient)
+    assert response.status_code == 302
+    followed = client.get(response["Location"])
+    assert "rita@example.org" not in followed.content.decode()
+    [email] = mail.outbox
+    assert email.to == ["rita@example.org"]
+    assert email.reply_to == ["sam@example.org"]
+    assert "Can we talk about apprenticeships?" in email.body
+    assert Message.objects.get().sender == sender
+    assert recipient.notifications.get().kind == "member_message"
+
+
+def test_eleventh_message_in_a_day_is_refused(client, pair):
+    _sender, recipient = pair
+    for index in range(10):
+        assert send(client, recipient, subject=f"Message {index}").status_code == 302
+    response = send(client, recipient, subject="One too many")
+    assert response.status_code == 200
+    assert "You can send at most 10 messages a day" in response.content.decode()
+    assert Message.objects.count() == 10
+
+
+def test_blocked_sender_cannot_message(client, pair):
+    sender, recipient = pair
+    client.force_login(recipient)
+    client.post(f"/members/{sender.username}/block/")
+    client.force_login(sender)
+    profile = client.get(f"/members/{recipient.username}/").content.decode()
+    assert "Send a message" not in profile
+    response = send(client, recipient)
+    assert "does not accept messages from you" in response.content.decode()
+    assert Message.objects.count() == 0
+    client.force_login(recipient)
+    client.post(f"/members/{sender.username}/block/", {"action": "unblock"})
+    client.force_login(sender)
+    assert send(client, recipient).status_code == 302
+
+
+def test_applicants_and_visitors_cannot_message(client, pair):
+    _sender, recipient = pair
+    client.logout()
+    assert send(client, recipient).status_code == 302  # to sign in
+    assert "/accounts/login/" in send(client, recipient)["Location"]
+    client.force_login(ApplicantFactory())
+    assert send(client, recipient).status_code == 404
+    assert Message.objects.count() == 0
+
+
+def test_export_holds_my_data_and_no_one_elses_address(client, pair):
+    _sender, recipient = pair
+    send(client, recipient)
+    response = client.get("/members/me/export.json")
+    assert response["Content-Disposition"] == 'attachment; filename="my-network-data.json"'
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "sam@example.org"
+    assert data["messages_sent"][0]["to"] == "Rita Recipient"
+    assert "rita@example.org" not in response.content.decode()
+
+
+def test_delete_account_needs_the_password(client, pair):
+    sender, _recipient = pair
+    response = client.post("/members/me/delete/", {"password": "wrong"})
+    assert "This is not your password." in response.content.decode()
+    assert User.objects.filter(pk=sender.pk).exists()
+    response = client.post("/members/me/delete/", {"password": "a-long-test-password"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=sender.pk).exists()
+    assert "_auth_user_id" not in client.session
+
+
+def test_organisation_list_filters(client):
+    from tests.factories import OrganisationFactory
+
+    OrganisationFactory(name="Alpha", type="tvet", country="KE")
+    OrganisationFactory(name="Beta", type="academia", country="FR")
+    OrganisationFactory(name="Gamma", type="tvet", country="JO", verified=True)
+
+    def listed(query):
+        return [o.name for o in client.get(f"/organisations/?{query}").context["page_obj"]]
+
+    assert listed("type=tvet") == ["Alpha", "Gamma"]
+    assert listed("region=europe-central-asia") == ["Beta"]
+    assert listed("type=tvet&country=JO") == ["Gamma"]
+    assert listed("verified=true") == ["Gamma"]
+    assert listed("country=ZZ") == ["Alpha", "Beta", "Gamma"]

@@ -1,0 +1,132 @@
+import re
+
+import pytest
+from django.core import mail
+
+from members.models import Affiliation, Organisation, User
+from tests.factories import OrganisationFactory, StaffFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP = "/accounts/signup/"
+
+
+def application(**overrides):
+    data = {
+        "email": "new.person@example.org",
+        "password1": "a-strong-passphrase-42",
+        "password2": "a-strong-passphrase-42",
+        "display_name": "New Person",
+        "organisation": "",
+        "new_organisation_name": "Lagos Skills Lab",
+        "organisation_type": "tvet",
+        "role": "Trainer",
+        "country": "NG",
+        "motivation": "I run a digital skills lab for young women.",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_signup_creates_an_applicant_with_a_new_organisation(
+    client, django_capture_on_commit_callbacks
+):
+    StaffFactory(email="mod@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SIGNUP, application())
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/confirm-email/"
+    user = User.objects.get(email="new.person@example.org")
+    assert user.status == User.Status.APPLICANT
+    assert user.display_name == "New Person"
+    assert user.username == "new-person"
+    assert user.profile.motivation == "I run a digital skills lab for young women."
+    assert str(user.profile.country) == "NG"
+    assert user.profile.region == "africa"
+    organisation = Organisation.objects.get(name="Lagos Skills Lab")
+    assert (organisation.type, str(organisation.country), organisation.verified) == (
+        "tvet", "NG", False,
+    )  # fmt: skip
+    assert Affiliation.objects.filter(user=user, organisation=organisation, role="Trainer").exists()
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == ["mod@example.org", "new.person@example.org"]
+    moderator_mail = next(m for m in mail.outbox if m.to == ["mod@example.org"])
+    assert "New Person" in moderator_mail.subject
+
+
+def test_signup_with_an_existing_organisation(client):
+    organisation = OrganisationFactory(name="Existing Institute")
+    response = client.post(
+        SIGNUP, application(organisation=organisation.pk, new_organisation_name="")
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="new.person@example.org")
+    assert list(user.affiliations.values_list("organisation__name", flat=True)) == [
+        "Existing Institute"
+    ]
+
+
+def test_signup_needs_an_organisation_and_keeps_what_was_typed(client):
+    response = client.post(SIGNUP, application(new_organisation_name="", organisation_type=""))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose your organisation in the list or type its name." in html
+    assert 'value="New Person"' in html
+    assert "I run a digital skills lab for young women." in html
+    assert not User.objects.filter(email="new.person@example.org").exists()
+
+
+def test_signup_honeypot_stops_bots(client):
+    response = client.post(SIGNUP, application(website="http://spam.example"))
+    assert response.status_code == 200
+    assert not User.objects.filter(email="new.person@example.org").exists()
+
+
+def test_signup_refuses_short_and_common_passwords(client):
+    response = client.post(SIGNUP, application(password1="short", password2="short"))
+    assert "at least 10 characters" in response.content.decode()
+    response = client.post(SIGNUP, application(password1="password123", password2="password123"))
+    assert "too common" in response.content.decode()
+    assert not User.objects.filter(email="new.person@example.org").exists()
+
+
+def test_signup_answers_the_same_for_a_known_address(client):
+    UserFactory(email="known@example.org")
+    known = client.post(SIGNUP, application(email="known@example.org"))
+    client.logout()
+    unknown = client.post(SIGNUP, application(email="unknown@example.org"))
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"] == "/accounts/confirm-email/"
+
+
+def test_password_reset_answers_the_same_for_known_and_unknown(client):
+    UserFactory(email="known@example.org")
+    known = client.post("/accounts/password/reset/", {"email": "known@example.org"})
+    unknown = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+
+
+def test_email_confirmation_link_verifies_the_address(client):
+    client.post(SIGNUP, application())
+    confirmation = next(m for m in mail.outbox if m.to == ["new.person@example.org"])
+    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", confirmation.body)
+    response = client.post(link.group(1))
+    assert response.status_code == 302
+    user = User.objects.get(email="new.person@example.org")
+    assert user.emailaddress_set.get().verified is True
+
+
+def test_eleventh_failed_login_within_a_minute_is_refused(client):
+    UserFactory(email="target@example.org")
+    for attempt in range(10):
+        response = client.post(
+            "/accounts/login/", {"login": f"someone{attempt}@example.org", "password": "wrong"}
+        )
+        assert "Too many failed login attempts" not in response.content.decode()
+    response = client.post(
+        "/accounts/login/", {"login": "target@example.org", "password": "a-long-test-password"}
+    )
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session

@@ -1,0 +1,63 @@
+import re
+
+import pytest
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_the_network_and_a_call_to_join(client):
+    UserFactory.create_batch(3)
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Skills innovation, shared" in html
+    assert 'href="/accounts/signup/"' in html
+    assert re.search(r"<dt>Members</dt><dd>3</dd>", html)
+
+
+def test_home_has_skip_link_main_landmark_and_language_switcher(client):
+    html = client.get("/").content.decode()
+    assert '<a class="skip-link" href="#main">' in html
+    assert '<main id="main"' in html
+    assert 'href="/fr/" hreflang="fr"' in html
+    assert 'href="/es/" hreflang="es"' in html
+
+
+def test_unknown_page_is_a_styled_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "site.css" in response.content.decode()
+
+
+def test_unknown_page_in_french_is_a_french_404(client):
+    response = client.get("/fr/pas-de-page/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_server_error_page_renders_without_context():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("en"):
+        html = render_to_string("500.html")
+    assert "Something went wrong" in html
+
+
+def test_robots_txt_points_at_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain"
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_sitemap_lists_home_with_language_alternates(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "<loc>http://testserver/</loc>" in xml
+    assert 'hreflang="fr" href="http://testserver/fr/"' in xml

@@ -1,0 +1,44 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from members.models import Affiliation, Organisation, User
+from network.taxonomy import OrganisationType, Region
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        list(User.objects.order_by("email").values_list("email", "status", "password")),
+        list(Organisation.objects.order_by("slug").values_list("slug", "region", "verified")),
+        Affiliation.objects.count(),
+    )
+
+
+def test_seed_demo_is_idempotent():
+    call_command("seed_demo", stdout=io.StringIO())
+    first = snapshot()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert snapshot() == first
+
+
+def test_seed_demo_covers_every_region_and_organisation_type():
+    call_command("seed_demo", stdout=io.StringIO())
+    regions = set(Organisation.objects.values_list("region", flat=True))
+    assert regions == set(Region.values)
+    assert set(Organisation.objects.values_list("type", flat=True)) == set(OrganisationType.values)
+    assert User.objects.approved().count() >= 40
+    assert User.objects.applicants().count() >= 3
+
+
+def test_demo_logins_work(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    for email in ("member@example.org", "mentor@example.org", "moderator@example.org"):
+        response = client.post(
+            "/accounts/login/", {"login": email, "password": "skills-network-demo"}
+        )
+        assert response.status_code == 302, email
+        assert response["Location"] == "/"
+        client.logout()
