@@ -1,4 +1,5 @@
 from allauth.account.decorators import secure_admin_login
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.shortcuts import render
@@ -8,6 +9,7 @@ from django.utils.translation import ngettext
 from members import services
 from members.forms import DeclineForm
 from members.models import Affiliation, Block, Message, Organisation, Profile, User
+from network.images import process_image
 
 # Admin sign-in goes through allauth, so two-factor authentication applies there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -99,8 +101,21 @@ class MemberAffiliationInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "slug", "type", "country", "website", "logo", "description", "verified"]
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and logo != self.instance.logo and hasattr(logo, "size"):
+            return process_image(logo, max_bytes=5 * 1024 * 1024, max_side=256)
+        return logo
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "type", "country", "region", "verified", "created_at"]
     list_filter = ["verified", "type", "region"]
     search_fields = ["name", "description"]

@@ -2,7 +2,7 @@
 so that filtering can never reveal what a member chose to hide."""
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.models import Tag
@@ -20,7 +20,8 @@ from network.taxonomy import Language, OrganisationType, Region
 SORTS = {
     "name": ("display_name", "username"),
     "newest": ("-date_joined", "-pk"),
-    "active": ("-last_active", "-pk"),
+    # Never-active members last, on every database (PostgreSQL puts NULLs first otherwise).
+    "active": (F("last_active").desc(nulls_last=True), "-pk"),
 }
 
 

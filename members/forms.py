@@ -107,6 +107,11 @@ class ProfileForm(forms.ModelForm):
     )
     remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
 
+    field_order = [
+        "display_name", "headline", "avatar_upload", "remove_avatar", "country", "languages",
+        "bio", "expertise", "interests", "links", "open_to_mentor", "visibility",
+    ]  # fmt: skip
+
     class Meta:
         model = Profile
         fields = [

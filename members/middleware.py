@@ -1,3 +1,4 @@
+import zoneinfo
 from datetime import timedelta
 
 from allauth.mfa.models import Authenticator
@@ -30,6 +31,24 @@ class StaffTwoFactorMiddleware:
                 request, _("Set up two-factor authentication before you use the admin.")
             )
             return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class MemberTimezoneMiddleware:
+    """Show every date in the member's own time zone (visitors: UTC, or the event's zone)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and user.timezone:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(user.timezone))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        else:
+            timezone.deactivate()
         return self.get_response(request)
 
 

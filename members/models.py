@@ -132,6 +132,7 @@ class Organisation(models.Model):
         _("region"), max_length=24, choices=Region, blank=True, editable=False
     )
     website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(_("description"), blank=True)
     verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Set by staff once the organisation is checked.")

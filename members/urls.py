@@ -16,4 +16,5 @@ urlpatterns = [
     path("members/<slug:username>/block/", views.block, name="block"),
     path("organisations/", views.organisation_list, name="organisations"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("organisations/<slug:slug>/logo.jpg", views.organisation_logo, name="organisation_logo"),
 ]

@@ -280,6 +280,15 @@ def organisation_list(request):
     )
 
 
+def organisation_logo(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not organisation.logo:
+        raise Http404
+    response = FileResponse(organisation.logo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     levels = visible_levels(request.user)

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "members.middleware.StaffTwoFactorMiddleware",
+    "members.middleware.MemberTimezoneMiddleware",
     "members.middleware.LastActiveMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]

@@ -1,7 +1,8 @@
 """Shared fixtures: fast settings, roles, and the switches for PostgreSQL, Redis and browser tests.
 
-Tests marked ``postgres`` or ``redis`` skip on the embedded default and run in CI, where a
-missing service makes them fail instead of skipping (CI=true).
+Tests marked ``postgres`` or ``redis`` skip on the embedded default; CI's second run sets
+REQUIRE_SERVICES=1, where a missing service fails them instead. Browser tests skip only
+where Chromium is absent outside CI (CI=true).
 """
 
 import os
@@ -14,7 +15,13 @@ from django.db import connection
 # Playwright runs an event loop in the test thread; live_server needs the ORM there too.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+def _flag(name):
+    return os.environ.get(name, "").lower() in {"1", "true", "yes"}
+
+
+IN_CI = _flag("CI")
+REQUIRE_SERVICES = _flag("REQUIRE_SERVICES")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
@@ -26,20 +33,20 @@ def pytest_configure(config):
     app.conf.task_eager_propagates = True
 
 
-def _unavailable(reason):
-    if IN_CI:
-        pytest.fail(f"{reason} (CI must run this test)")
+def _unavailable(reason, *, required):
+    if required:
+        pytest.fail(f"{reason} (this run must not skip it)")
     pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)
 def _service_markers(request):
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
-        _unavailable("needs PostgreSQL: set DATABASE_URL")
+        _unavailable("needs PostgreSQL: set DATABASE_URL", required=REQUIRE_SERVICES)
     if request.node.get_closest_marker("redis") and not settings.REDIS_URL:
-        _unavailable("needs Redis: set REDIS_URL")
+        _unavailable("needs Redis: set REDIS_URL", required=REQUIRE_SERVICES)
     if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
-        _unavailable(f"needs Chromium at {CHROMIUM}")
+        _unavailable(f"needs Chromium at {CHROMIUM}", required=IN_CI)
 
 
 @pytest.fixture(autouse=True)

@@ -7,14 +7,19 @@ from django.db.backends.utils import CursorWrapper
 pytestmark = pytest.mark.django_db
 
 
-def test_healthz_reports_database_ok(client):
+@pytest.fixture
+def no_broker(settings):
+    settings.CELERY_BROKER_URL = ""
+
+
+def test_healthz_reports_database_ok(client, no_broker):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert json.loads(response.content) == {"status": "ok", "checks": {"database": True}}
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_healthz_is_503_when_the_database_fails(client):
+def test_healthz_is_503_when_the_database_fails(client, no_broker):
     with mock.patch.object(CursorWrapper, "execute", side_effect=RuntimeError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503

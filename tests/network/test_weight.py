@@ -1,0 +1,32 @@
+"""Light pages: the first HTML response and the shared assets, measured compressed."""
+
+import gzip
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/members/", "/organisations/", "/accounts/signup/"])
+def test_first_html_response_is_at_most_14_kb_compressed(client, path):
+    import io
+
+    call_command("seed_demo", stdout=io.StringIO())
+    if not path.startswith("/accounts/"):
+        client.login(email="member@example.org", password="skills-network-demo")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert gzipped(response.content) <= 14 * 1024
+
+
+def test_css_and_scripts_together_are_at_most_40_kb_compressed():
+    assets = [ROOT / "static/css/site.css", ROOT / "static/vendor/htmx.min.js"]
+    assert sum(gzipped(path.read_bytes()) for path in assets) <= 40 * 1024
+    assert (ROOT / "static/css/site.css").stat().st_size <= 24 * 1024
