@@ -120,6 +120,8 @@ TEMPLATES = [
 ]
 
 # Database: SQLite under var/ by default, PostgreSQL (psycopg 3) through DATABASE_URL.
+if not env_str("DATABASE_URL"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
