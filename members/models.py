@@ -55,13 +55,12 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
 
 def unique_username(seed: str) -> str:
     """A URL-safe, unique handle derived from a name or an address (never the whole address)."""
-    seed = seed.split("@")[0]
-    if seed.strip().lower() in RESERVED_USERNAMES:
-        seed = f"{seed}-member"
-    return unique_slug(User, seed, field="username", max_length=36)
+    return unique_slug(
+        User, seed.split("@")[0], field="username", max_length=36, reserved=RESERVED_USERNAMES
+    )
 
 
-RESERVED_USERNAMES = {"me", "admin", "staff"}
+RESERVED_USERNAMES = frozenset({"me", "admin", "staff"})
 
 
 class User(AbstractBaseUser, PermissionsMixin):
