@@ -8,11 +8,19 @@ _SUFFIX_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 
 
 def unique_slug(
-    model: type[models.Model], text: str, *, field: str = "slug", max_length=200
+    model: type[models.Model],
+    text: str,
+    *,
+    field: str = "slug",
+    max_length: int = 200,
+    reserved: frozenset[str] = frozenset(),
 ) -> str:
-    """A slug for ``text`` not yet used by ``model``; a short random suffix breaks ties."""
+    """A slug for ``text`` not yet used by ``model``; a short random suffix breaks ties.
+
+    ``reserved`` holds words that name fixed URLs beside the slugs (``me``, ``new``...).
+    """
     base = slugify(text)[: max_length - 5].strip("-") or "item"
     candidate = base
-    while model._default_manager.filter(**{field: candidate}).exists():
+    while candidate in reserved or model._default_manager.filter(**{field: candidate}).exists():
         candidate = f"{base}-{get_random_string(4, _SUFFIX_ALPHABET)}"
     return candidate

@@ -42,3 +42,13 @@ def test_demo_logins_work(client):
         assert response.status_code == 302, email
         assert response["Location"] == "/"
         client.logout()
+
+
+def test_unique_slug_avoids_taken_and_reserved_words():
+    from members.models import unique_username
+    from tests.factories import UserFactory
+
+    UserFactory(username="amina")
+    assert unique_username("Amina").startswith("amina-")
+    assert unique_username("me").startswith("me-")
+    assert unique_username("Zoë Ndiaye") == "zoe-ndiaye"
