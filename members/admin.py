@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -10,6 +11,7 @@ from members import services
 from members.forms import DeclineForm
 from members.models import Affiliation, Block, Message, Organisation, Profile, User
 from network.images import process_image
+from network.moderation import audit, user_suspend, user_unsuspend
 
 # Admin sign-in goes through allauth, so two-factor authentication applies there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -30,16 +32,33 @@ class AffiliationInline(admin.TabularInline):
     autocomplete_fields = ["organisation"]
 
 
+class MemberChangeForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = ["email", "username", "display_name", "password", "status", "language",
+                  "timezone", "is_active", "is_staff", "is_superuser", "groups"]  # fmt: skip
+        field_classes = {}
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    form = MemberChangeForm
     ordering = ["-date_joined"]
-    list_display = ["email", "display_name", "status", "country", "is_staff", "date_joined"]
-    list_filter = ["status", "is_staff", "is_active", "profile__region", "date_joined"]
+    list_display = [
+        "email",
+        "display_name",
+        "status",
+        "country",
+        "is_active",
+        "is_staff",
+        "date_joined",
+    ]
+    list_filter = ["status", "is_staff", "is_active", "groups", "profile__region", "date_joined"]
     search_fields = ["email", "display_name", "username", "profile__motivation"]
     date_hierarchy = "date_joined"
     readonly_fields = ["date_joined", "last_active", "last_login"]
     inlines = [ProfileInline, AffiliationInline]
-    actions = ["approve", "decline"]
+    actions = ["approve", "decline", "suspend", "unsuspend"]
     fieldsets = [
         (None, {"fields": ["email", "username", "display_name", "password"]}),
         (_("Membership"), {"fields": ["status", "language", "timezone"]}),
@@ -50,6 +69,21 @@ class UserAdmin(BaseUserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("profile")
+
+    # Superusers alone change staff: moderators manage members, never roles or staff accounts.
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_staff", "is_superuser", "groups", "password"]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_staff and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
 
     @admin.display(description=_("country"), ordering="profile__country")
     def country(self, obj):
@@ -91,8 +125,35 @@ class UserAdmin(BaseUserAdmin):
             request,
             "admin/members/decline.html",
             {**self.admin_site.each_context(request), "form": form, "users": queryset,
-             "title": _("Decline applicants"), "opts": self.model._meta},
+             "title": _("Decline applicants"), "opts": self.model._meta, "action": "decline"},
         )  # fmt: skip
+
+    @admin.action(description=_("Suspend selected members (with a reason)"), permissions=["change"])
+    def suspend(self, request, queryset):
+        form = DeclineForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            count = 0
+            for user in queryset.filter(is_active=True).exclude(pk=request.user.pk):
+                if user.is_staff and not request.user.is_superuser:
+                    continue
+                user_suspend(user=user, moderator=request.user, reason=form.cleaned_data["reason"])
+                count += 1
+            self.message_user(request, _("%(count)s suspended.") % {"count": count})
+            return None
+        return render(
+            request,
+            "admin/members/decline.html",
+            {**self.admin_site.each_context(request), "form": form, "users": queryset,
+             "title": _("Suspend members"), "opts": self.model._meta, "action": "suspend"},
+        )  # fmt: skip
+
+    @admin.action(description=_("Lift the suspension of selected members"), permissions=["change"])
+    def unsuspend(self, request, queryset):
+        count = 0
+        for user in queryset.filter(is_active=False, suspended_at__isnull=False):
+            user_unsuspend(user=user, moderator=request.user)
+            count += 1
+        self.message_user(request, _("%(count)s restored.") % {"count": count})
 
 
 class MemberAffiliationInline(admin.TabularInline):
@@ -126,6 +187,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Mark selected organisations as verified"))
     def verify(self, request, queryset):
+        for organisation in queryset.filter(verified=False):
+            audit(actor=request.user, action="organisation_verified", target=organisation)
         count = queryset.update(verified=True)
         self.message_user(
             request,

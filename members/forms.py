@@ -190,7 +190,7 @@ class PreferencesForm(forms.ModelForm):
 
     kinds = forms.MultipleChoiceField(
         label=_("Tell me about"),
-        choices=list(KINDS.items()),
+        choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Untick what you do not want to hear about."),
@@ -198,12 +198,13 @@ class PreferencesForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["delivery"]
+        fields = ["delivery", "discovery_digest"]
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = user.language
         self.fields["timezone"].initial = user.timezone
+        self.fields["kinds"].choices = list(KINDS.items())
         self.fields["kinds"].initial = [k for k in KINDS if k not in self.instance.muted_kinds]
 
     def save(self, commit=True):

@@ -18,7 +18,10 @@ from network.utils import unique_slug
 
 class UserQuerySet(models.QuerySet):
     def approved(self):
-        """Approved, active members: the people other members may see and contact."""
+        """Approved, active members: the people other members may see and contact.
+
+        Suspended members are inactive, so they drop out of every list at once.
+        """
         return self.filter(status=User.Status.APPROVED, is_active=True)
 
     def applicants(self):
@@ -85,6 +88,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=now)
     last_active = models.DateTimeField(_("last active"), null=True, blank=True)
+    suspended_at = models.DateTimeField(_("suspended"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -155,6 +159,9 @@ class Organisation(models.Model):
         if kwargs.get("update_fields") is not None and "country" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "region"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:organisation", kwargs={"slug": self.slug})
 
 
 class Affiliation(models.Model):
@@ -276,6 +283,13 @@ class Profile(models.Model):
         _("email notifications"), max_length=10, choices=Delivery, default=Delivery.DAILY
     )
     muted_kinds = models.JSONField(_("muted kinds"), default=list, blank=True)
+    discovery_digest = models.BooleanField(
+        _("weekly discovery digest"),
+        default=True,
+        help_text=_(
+            "New innovations, events and resources that match your interests, once a week."
+        ),
+    )
 
     motivation = models.TextField(_("motivation"), max_length=1500, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
@@ -283,6 +297,7 @@ class Profile(models.Model):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decision_reason = models.TextField(_("reason"), blank=True)
+    hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("profile")

@@ -3,29 +3,20 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from members.models import Affiliation, Block, Message, Organisation, Profile, SpokenLanguage, User
+from network import registry
 from network.emails import send_email
+from network.moderation import audit, moderator_emails
 from network.notifications import notify
 
 DAILY_MESSAGE_LIMIT = 10
-
-
-def moderator_emails() -> list[str]:
-    return list(
-        User.objects.filter(is_active=True, is_staff=True)
-        .filter(groups__name="Moderators")
-        .values_list("email", flat=True)
-        .distinct()
-    ) or list(
-        User.objects.filter(is_active=True, is_superuser=True).values_list("email", flat=True)
-    )
 
 
 @transaction.atomic
@@ -62,7 +53,6 @@ def application_submit(
             context={"applicant": user, "profile": profile, "admin_url": admin_url},
             language=settings.LANGUAGE_CODE,
         )
-    Group.objects.get_or_create(name="Moderators")
     return profile
 
 
@@ -82,6 +72,14 @@ def _decide(*, user, moderator, status, reason):
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.status == status:
         return
+    audit(
+        actor=moderator,
+        action="application_approved" if status == User.Status.APPROVED else "application_declined",
+        target=user,
+        reason=reason,
+        before={"status": user.status},
+        after={"status": status},
+    )
     user.status = status
     user.save(update_fields=["status"])
     profile, _created = Profile.objects.get_or_create(user=user)
@@ -99,9 +97,9 @@ def _decide(*, user, moderator, status, reason):
     notify(
         recipient=user,
         kind="application_decided",
-        message=_("Your membership application was approved.")
+        message=gettext_lazy("Your membership application was approved.")
         if approved
-        else _("Your membership application was declined."),
+        else gettext_lazy("Your membership application was declined."),
         url=reverse("members:dashboard"),
     )
 
@@ -143,7 +141,8 @@ def message_send(*, sender: User, recipient: User, subject: str, body: str) -> M
     notify(
         recipient=recipient,
         kind="member_message",
-        message=_("%(name)s sent you a message by email.") % {"name": sender},
+        message=gettext_lazy("%(name)s sent you a message by email."),
+        params={"name": str(sender)},
         url=sender.get_absolute_url(),
     )
     return message
@@ -161,7 +160,7 @@ def block_remove(*, blocker: User, blocked: User) -> None:
 def account_export(*, user: User) -> dict:
     """Everything the portal holds about ``user``, for the "download your data" page."""
     profile, _created = Profile.objects.get_or_create(user=user)
-    return {
+    data = {
         "account": {
             "email": user.email,
             "username": user.username,
@@ -218,6 +217,9 @@ def account_export(*, user: User) -> dict:
             for n in user.notifications.all()
         ],
     }
+    for exporter in registry.PERSONAL_DATA:
+        data.update(exporter(user))
+    return data
 
 
 @transaction.atomic
@@ -274,4 +276,4 @@ def preferences_update(*, user: User, profile: Profile, language: str, timezone_
     user.language = language
     user.timezone = timezone_name
     user.save(update_fields=["language", "timezone"])
-    profile.save(update_fields=["delivery", "muted_kinds"])
+    profile.save(update_fields=["delivery", "muted_kinds", "discovery_digest"])

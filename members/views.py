@@ -28,7 +28,7 @@ def member_for_viewer(username: str, viewer) -> User:
     member = get_object_or_404(User.objects.select_related("profile"), username=username)
     if viewer.is_authenticated and (viewer.pk == member.pk or viewer.is_staff):
         return member
-    if member.status != User.Status.APPROVED or not member.is_active:
+    if member.status != User.Status.APPROVED or not member.is_active or member.profile.hidden_at:
         raise Http404
     if member.profile.visibility not in visible_levels(viewer) and not (
         member.profile.visibility == "hidden" and viewer.is_authenticated and viewer.is_member
@@ -39,7 +39,9 @@ def member_for_viewer(username: str, viewer) -> User:
 
 def directory_queryset(viewer):
     """Approved members listed in the directory for ``viewer``."""
-    return User.objects.approved().filter(profile__visibility__in=visible_levels(viewer))
+    return User.objects.approved().filter(
+        profile__visibility__in=visible_levels(viewer), profile__hidden_at__isnull=True
+    )
 
 
 def _options(choices, counts, selected):
@@ -124,6 +126,7 @@ def profile(request, username):
         organisations = list(member.affiliations.select_related("organisation"))
     context = {
         "member": member,
+        "innovations": member.owned_innovations.listed_for(viewer).order_by("-published_at")[:20],
         "profile": profile,
         "organisations": organisations,
         "languages": [lang.get_code_display() for lang in profile.languages.all()],
@@ -302,8 +305,10 @@ def organisation_detail(request, slug):
         .select_related("user")
         .order_by("user__display_name")
     )
+    # Content apps link to organisations; read them through the reverse relations.
+    innovations = organisation.innovations.listed_for(request.user).order_by("-published_at")[:20]
     return render(
         request,
         "members/organisation_detail.html",
-        {"organisation": organisation, "affiliations": affiliations},
+        {"organisation": organisation, "affiliations": affiliations, "innovations": innovations},
     )

@@ -1,18 +1,44 @@
 """Templated emails in the recipient's language, sent after the transaction commits."""
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 
-def render_email(template: str, context: dict, *, language: str) -> dict:
-    """Render ``emails/<template>_subject.txt`` and ``.txt`` (and ``.html`` if present)."""
+def render_email(template: str, context: dict, *, language: str, zone: str = "UTC") -> dict:
+    """Render ``emails/<template>_subject.txt``, ``.txt`` and (when present) ``.html``
+    in ``language``, with dates in the time zone ``zone``."""
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE), timezone.override(zone or "UTC"):
         subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
         body = render_to_string(f"emails/{template}.txt", context)
-    return {"subject": " ".join(subject.split()), "body": body}
+        try:
+            html = render_to_string(f"emails/{template}.html", context)
+        except TemplateDoesNotExist:
+            html = ""
+    return {"subject": " ".join(subject.split()), "body": body, "html": html}
+
+
+def build_message(*, to, subject, body, html="", reply_to=(), headers=None):
+    message = EmailMultiAlternatives(
+        subject=subject, body=body, to=list(to), reply_to=list(reply_to) or None, headers=headers
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message
+
+
+def unsubscribe_headers(user, scope: str = "all") -> dict:
+    """RFC 2369 / RFC 8058 one-click unsubscribe, no sign-in needed."""
+    from network.links import unsubscribe_url
+
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(user, scope)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def send_email(

@@ -1,6 +1,9 @@
-"""In-app notifications: one model and one service (network.notifications.notify) for every app."""
+"""The shared base: notifications (one model, one service for every app), and moderation
+records (reports and the audit log) that point at any content through content types."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +25,9 @@ class Notification(models.Model):
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # Set when the notification went out by email (immediately or in a digest): each goes
+    # into exactly one email.
+    emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -33,3 +39,103 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+
+class Report(models.Model):
+    """A member's report of content or a profile. Reporters stay anonymous to the reported."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam")
+        HARASSMENT = "harassment", _("Harassment")
+        MISINFORMATION = "misinformation", _("Misinformation")
+        INAPPROPRIATE = "inappropriate", _("Inappropriate")
+        OTHER = "other", _("Other")
+
+    class Outcome(models.TextChoices):
+        DISMISSED = "dismissed", _("Dismissed: nothing wrong")
+        REMOVED = "removed", _("Content removed")
+        WARNED = "warned", _("Author warned")
+        SUSPENDED = "suspended", _("Author suspended")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    target_repr = models.CharField(_("reported"), max_length=200)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_made"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True, db_index=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome, blank=True)
+    resolution_note = models.TextField(_("note to the author"), blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="report_target_idx")]
+        constraints = [
+            # One open report per member and item: reporting again does not add weight.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "reporter"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="report_one_open_per_reporter",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.target_repr}"
+
+
+class AuditEntry(models.Model):
+    """Every moderation decision: who, what, when, why, before and after. Never edited."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=60)
+    content_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=200)
+    reason = models.TextField(_("reason"), blank=True)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class Delivery(models.Model):
+    """One email to one member for one reason: the unique key makes a retry, a second run or
+    two concurrent runs send nothing twice. ``key`` is a notification id or a period."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(_("kind"), max_length=20)
+    key = models.CharField(_("key"), max_length=40)
+    claim = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    skipped = models.BooleanField(_("nothing to send"), default=False)
+
+    class Meta:
+        verbose_name = _("email delivery")
+        verbose_name_plural = _("email deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "kind", "key"], name="delivery_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} → {self.recipient_id}"

@@ -1,16 +1,39 @@
-"""The one way every app tells a member something: ``notify``."""
+"""The one way every app tells a member something: ``notify``.
 
+A notification is shown in the app at once, and reaches the member's inbox according to their
+preference: immediately (one email each), in a daily or weekly digest, or never; kinds they
+switched off are never emailed. Each notification goes into exactly one email.
+"""
+
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from network.models import Notification
 
 
-@transaction.atomic
-def notify(*, recipient, kind: str, message: str, url: str = "") -> Notification:
-    """Record an in-app notification for ``recipient``.
+def email_preference(user, kind: str) -> str:
+    """ "immediate", "daily", "weekly" or "never" for this member and kind of notification."""
+    profile = getattr(user, "profile", None)
+    if profile is None or not user.is_active or kind in (profile.muted_kinds or []):
+        return "never"
+    return profile.delivery
 
-    ``message`` is plain text (escaped when shown); ``url`` a site-relative link to the target.
+
+@transaction.atomic
+def notify(*, recipient, kind: str, message, url: str = "", params: dict | None = None):
+    """Record an in-app notification for ``recipient``, in their language.
+
+    ``message`` is a (lazy) translatable string, formatted with ``params``; it is stored as
+    plain text and escaped when shown. ``url`` is a site-relative link to the target.
     """
-    return Notification.objects.create(
-        recipient=recipient, kind=kind, message=str(message)[:300], url=url[:500]
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        text = str(message) % params if params else str(message)
+    notification = Notification.objects.create(
+        recipient=recipient, kind=kind, message=text[:300], url=url[:500]
     )
+    if email_preference(recipient, kind) == "immediate":
+        from network.tasks import email_notification
+
+        transaction.on_commit(lambda: email_notification.delay(notification.pk))
+    return notification

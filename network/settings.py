@@ -9,6 +9,7 @@ ALLOWED_HOSTS, or start-up stops with a clear message.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -247,9 +249,30 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # How long a task fetched by a worker that died stays invisible before it is delivered again.
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    # How often a worker sweeps for such tasks (kombu: seconds between sweeps, and every Nth).
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
+}
+# The one beat process's schedule (periodic tasks scan the database for due work).
+CELERY_BEAT_SCHEDULE = {
+    "daily-digest": {
+        "task": "network.tasks.schedule_digests",
+        "schedule": crontab(hour=6, minute=0),
+        "kwargs": {"kind": "daily"},
+    },
+    "weekly-digest": {
+        "task": "network.tasks.schedule_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week=1),
+        "kwargs": {"kind": "weekly"},
+    },
+}
+DIGEST_BATCH_SIZE = env_int("DIGEST_BATCH_SIZE", 500)
+REPORT_HIDE_THRESHOLD = env_int("REPORT_HIDE_THRESHOLD", 3)
 
 # Email: console by default, SMTP when EMAIL_HOST is set (Django 6.1 mailers).
 _email_host = env_str("EMAIL_HOST")
@@ -266,6 +289,14 @@ if _email_host:
                 "use_ssl": env_bool("EMAIL_USE_SSL", False),
                 "timeout": env_int("EMAIL_TIMEOUT", 20),
             },
+        }
+    }
+elif env_str("EMAIL_FILE_PATH"):
+    # Each email as a file in this folder: for inspecting what workers send.
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": env_str("EMAIL_FILE_PATH")},
         }
     }
 else:

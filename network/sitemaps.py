@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from innovations.sitemaps import InnovationSitemap
+
 
 class StaticSitemap(Sitemap):
     changefreq = "daily"
@@ -11,10 +13,10 @@ class StaticSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return ["home"]
+        return ["home", "innovations:showcase", "members:organisations"]
 
     def location(self, item):
         return reverse(item)
 
 
-sitemaps = {"pages": StaticSitemap}
+sitemaps = {"pages": StaticSitemap, "innovations": InnovationSitemap}

@@ -416,3 +416,35 @@ class Language(models.TextChoices):
     GERMAN = "de", _("German")
     AMHARIC = "am", _("Amharic")
     HAUSA = "ha", _("Hausa")
+
+
+class Stage(models.TextChoices):
+    """The maturity ladder of an innovation, in order."""
+
+    IDEA = "idea", _("Idea")
+    PROTOTYPE = "prototype", _("Prototype")
+    PILOT = "pilot", _("Pilot")
+    EVALUATED = "evaluated", _("Evaluated")
+    SCALING = "scaling", _("Scaling")
+    SCALED = "scaled", _("Scaled")
+
+
+class TargetGroup(models.TextChoices):
+    YOUTH = "youth", _("Youth")
+    WOMEN = "women", _("Women")
+    DISABILITIES = "disabilities", _("Persons with disabilities")
+    MIGRANTS = "migrants-refugees", _("Migrants and refugees")
+    INFORMAL = "informal-economy", _("Informal economy workers")
+    RURAL = "rural", _("Rural communities")
+    OLDER = "older-workers", _("Older workers")
+    LOW_SKILLED = "low-skilled", _("Low-skilled adults")
+    TEACHERS = "teachers-trainers", _("Teachers and trainers")
+    EMPLOYERS = "employers-smes", _("Employers and SMEs")
+
+
+class Seeking(models.TextChoices):
+    PARTNERS = "partners", _("Partners")
+    FUNDING = "funding", _("Funding")
+    MENTORING = "mentoring", _("Mentoring")
+    PILOT_SITES = "pilot-sites", _("Pilot sites")
+    ADOPTERS = "adopters", _("Adopters")

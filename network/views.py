@@ -4,28 +4,63 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from innovations.models import Innovation, InnovationFacet
+from innovations.views.showcase import card_queryset
 from members.models import Organisation
-from network.models import Notification
+from network import links, registry
+from network.models import Delivery, Notification
 
 
 def home(request):
     User = get_user_model()
-    members = User.objects.approved()
+    viewer = request.user
+    listed = Innovation.objects.listed_for(viewer)
     figures = {
-        "members": members.count(),
-        "countries": Organisation.objects.exclude(country="").values("country").distinct().count(),
+        "members": User.objects.approved().count(),
+        "countries": InnovationFacet.objects.filter(
+            kind="country", innovation__in=listed.values("pk")
+        )
+        .values("value")
+        .distinct()
+        .count(),
+        "innovations": listed.count(),
         "organisations": Organisation.objects.count(),
     }
-    return render(request, "network/home.html", {"figures": figures})
+    featured = list(card_queryset(listed.filter(featured=True)).order_by("-published_at")[:3])
+    newest = list(card_queryset(listed.exclude(featured=True)).order_by("-published_at")[:3])
+    dashboard = {}
+    if viewer.is_authenticated:
+        dashboard["mine"] = list(
+            Innovation.objects.filter(Q(owner=viewer) | Q(team__user=viewer))
+            .distinct()
+            .order_by("-updated_at")[:5]
+        )
+        wanted = set(viewer.profile.interests.values_list("name", flat=True)) | set(
+            viewer.profile.expertise.values_list("name", flat=True)
+        )
+        dashboard["suggested"] = list(
+            listed.filter(tags__name__in=wanted)
+            .exclude(owner=viewer)
+            .distinct()
+            .order_by("-published_at")[:4]
+        ) if wanted else []  # fmt: skip
+        dashboard["sections"] = [section(request) for section in registry.HOME_SECTIONS]
+    return render(
+        request,
+        "network/home.html",
+        {"figures": figures, "featured": featured, "newest": newest, "dashboard": dashboard},
+    )
 
 
 def _database_ok() -> bool:
@@ -103,3 +138,172 @@ def notification_read(request, pk):
 def notification_read_all(request):
     Notification.objects.for_user(request.user).unread().update(read_at=timezone.now())
     return redirect("notifications")
+
+
+REPORTS_PER_DAY = 20
+
+
+@login_required
+def report(request, label, pk):
+    """Report something you can see. Reporters stay anonymous to the reported member."""
+    from django.contrib import messages
+    from django.http import Http404
+    from django.utils.translation import gettext as _
+
+    from network import moderation
+    from network.forms import ReportForm
+    from network.models import Report
+
+    reportable = moderation.REGISTRY.get(label.replace("-", "."))
+    if reportable is None or not request.user.is_member:
+        raise Http404
+    try:
+        target = reportable.lookup(request.user, pk)
+    except reportable.model.DoesNotExist:
+        raise Http404 from None
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        since = timezone.now() - timezone.timedelta(days=1)
+        if (
+            Report.objects.filter(reporter=request.user, created_at__gte=since).count()
+            >= REPORTS_PER_DAY
+        ):
+            form.add_error(None, _("You have sent many reports today; please try again tomorrow."))
+        else:
+            moderation.report_create(reporter=request.user, target=target, **form.cleaned_data)
+            messages.success(
+                request,
+                _("Thank you. A moderator will look at it; the author will not know it was you."),
+            )
+            return redirect(_target_url(target))
+    return render(request, "network/report.html", {"form": form, "target": target})
+
+
+def _target_url(target):
+    if hasattr(target, "get_absolute_url"):
+        return target.get_absolute_url()
+    if hasattr(target, "innovation"):
+        return target.innovation.get_absolute_url()
+    return target.user.get_absolute_url()
+
+
+# --- from the inbox: unsubscribe and action links --------------------------------------------
+@csrf_exempt  # RFC 8058 one-click: mail providers POST without a session; the signed token is
+# the credential, and it can only ever unsubscribe the member it names.
+@never_cache
+def unsubscribe(request, token):
+    from django.core import signing
+    from django.http import Http404
+    from django.utils.translation import gettext as _
+
+    try:
+        payload = links.read_unsubscribe_token(token)
+    except signing.BadSignature:
+        raise Http404 from None
+    user = get_user_model().objects.filter(pk=payload["u"]).select_related("profile").first()
+    if user is None:
+        raise Http404
+    done = False
+    if request.method == "POST":
+        profile = user.profile
+        profile.delivery = "never"
+        profile.discovery_digest = False
+        profile.save(update_fields=["delivery", "discovery_digest"])
+        done = True
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(_("You are unsubscribed."), content_type="text/plain")
+    return render(request, "network/unsubscribe.html", {"member": user, "done": done})
+
+
+@never_cache
+def act(request, token):
+    """An action link from an email: GET shows what it will do; only POST does it."""
+    from django.core import signing
+    from django.http import Http404
+
+    try:
+        payload = links.read_action_token(token)
+    except signing.SignatureExpired:
+        return render(request, "network/act.html", {"expired": True}, status=410)
+    except signing.BadSignature:
+        raise Http404 from None
+    action = links.ACTIONS.get(payload["a"])
+    user = get_user_model().objects.approved().filter(pk=payload["u"]).first()
+    if action is None or user is None:
+        raise Http404
+    if request.user.is_authenticated and request.user.pk != user.pk:
+        # Another member is signed in here: a forwarded link never acts for the wrong person.
+        raise Http404
+    try:
+        description = action.describe(payload["o"], user)
+    except LookupError:
+        raise Http404 from None
+    used = Delivery.objects.filter(recipient=user, kind="action", key=payload["n"]).exists()
+    result = None
+    if request.method == "POST" and not used:
+        try:
+            with transaction.atomic():
+                Delivery.objects.create(
+                    recipient=user, kind="action", key=payload["n"], sent_at=timezone.now()
+                )
+                result = action.run(user, payload["o"])
+        except IntegrityError:
+            used = True
+    return render(
+        request,
+        "network/act.html",
+        {"action": action, "description": description, "used": used, "result": result},
+    )
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+def search(request):
+    """One search over every type, grouped with counts; only what the viewer may see."""
+    from network import search as search_registry
+    from network.search import uses_full_text
+    from network.taxonomy import Region, Theme
+
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("type", "")
+    region = request.GET.get("region", "")
+    theme = request.GET.get("theme", "")
+    region = region if region in Region.values else ""
+    theme = theme if theme in Theme.values else ""
+    sources = search_registry.SOURCES
+    groups, page = [], None
+    if search_registry.terms(query):
+        selected = [s for s in sources if s.key == kind] or sources
+        for source in sources:
+            if theme and not source.supports_theme:
+                continue
+            results = source.search(request.user, query, region=region, theme=theme)
+            if source in selected and len(selected) == 1:
+                page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+                items = [source.result(obj, query) for obj in page.object_list]
+                count = page.paginator.count
+            else:
+                items = [source.result(obj, query) for obj in results[:5]]
+                count = results.count() if len(items) == 5 else len(items)
+            capped = bool(source.max_results) and uses_full_text() and count >= source.max_results
+            groups.append({"source": source, "count": count, "items": items, "capped": capped,
+                           "selected": source.key == kind})  # fmt: skip
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "network/search.html",
+        {
+            "query": query,
+            "kind": kind,
+            "groups": groups,
+            "page_obj": page,
+            "query_string": params.urlencode(),
+            "regions": Region.choices,
+            "themes": Theme.choices,
+            "region": region,
+            "theme": theme,
+            "sources": sources,
+        },
+    )

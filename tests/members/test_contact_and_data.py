@@ -113,3 +113,29 @@ def test_organisation_list_filters(client):
     assert listed("type=tvet&country=JO") == ["Gamma"]
     assert listed("verified=true") == ["Gamma"]
     assert listed("country=ZZ") == ["Alpha", "Beta", "Gamma"]
+
+
+def test_export_includes_what_i_shared_in_the_showcase(client):
+    from innovations.models import Comment
+    from tests.factories import InnovationFactory
+
+    me = UserFactory()
+    mine = InnovationFactory(owner=me, title="My own innovation")
+    Comment.objects.create(innovation=InnovationFactory(), author=me, body="My feedback")
+    client.force_login(me)
+    data = json.loads(client.get("/members/me/export.json").content)
+    assert [i["title"] for i in data["innovations"]] == [mine.title]
+    assert data["innovation_comments"][0]["comment"] == "My feedback"
+
+
+def test_deleted_members_content_stays_as_former_member(client):
+    from tests.factories import InnovationFactory
+
+    me = UserFactory()
+    innovation = InnovationFactory(owner=me, title="Shared work")
+    client.force_login(me)
+    client.post("/members/me/delete/", {"password": "a-long-test-password"})
+    client.force_login(UserFactory())
+    page = client.get(innovation.get_absolute_url()).content.decode()
+    assert "Shared work" in page
+    assert "A former member" in page

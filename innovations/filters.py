@@ -1,0 +1,124 @@
+"""Showcase filters and facet counts, built on the same visibility-aware queryset."""
+
+import django_filters
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from innovations.models import Innovation, InnovationFacet, TaggedInnovation
+from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
+
+FACET_FILTERS = {
+    # query parameter: facet kind
+    "region": "region",
+    "country": "country",
+    "theme": "theme",
+    "sdg": "sdg",
+    "target": "target",
+    "seeking": "seeking",
+}
+SORTS = {
+    "newest": ("-published_at", "-pk"),
+    "updated": ("-updated_at", "-pk"),
+    "endorsed": ("-endorsement_count", "-published_at", "-pk"),
+}
+
+
+def _facet_filter(kind):
+    def method(self, queryset, name, value):
+        return queryset.filter(
+            Exists(
+                InnovationFacet.objects.filter(innovation=OuterRef("pk"), kind=kind, value=value)
+            )
+        )
+
+    return method
+
+
+class ShowcaseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), choices=Region.choices, method="f_region"
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries, method="f_country")
+    theme = django_filters.ChoiceFilter(label=_("Theme"), choices=Theme.choices, method="f_theme")
+    stage = django_filters.ChoiceFilter(label=_("Stage"), choices=Stage.choices)
+    sdg = django_filters.ChoiceFilter(
+        label=_("SDG"),
+        choices=[(str(value), label) for value, label in SDG.choices],
+        method="f_sdg",
+    )
+    target = django_filters.ChoiceFilter(
+        label=_("Target group"), choices=TargetGroup.choices, method="f_target"
+    )
+    seeking = django_filters.ChoiceFilter(
+        label=_("Seeking"), choices=Seeking.choices, method="f_seeking"
+    )
+    organisation_type = django_filters.ChoiceFilter(
+        label=_("Organisation type"),
+        choices=OrganisationType.choices,
+        field_name="organisation__type",
+    )
+    tag = django_filters.CharFilter(label=_("Tag"), method="filter_tag")
+
+    f_region = _facet_filter("region")
+    f_country = _facet_filter("country")
+    f_theme = _facet_filter("theme")
+    f_sdg = _facet_filter("sdg")
+    f_target = _facet_filter("target")
+    f_seeking = _facet_filter("seeking")
+
+    class Meta:
+        model = Innovation
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()[:100]
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value) | Q(summary__icontains=value) | Q(tags__name__iexact=value)
+        ).distinct()
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.filter(
+            Exists(TaggedInnovation.objects.filter(content_object=OuterRef("pk"), tag__name=value))
+        )
+
+    def queryset_without(self, field):
+        data = self.data.copy()
+        data.pop(field, None)
+        return type(self)(data, queryset=self.queryset).qs.order_by()
+
+    def facets(self) -> dict[str, dict[str, int]]:
+        counts = {}
+        for parameter, kind in FACET_FILTERS.items():
+            rows = (
+                InnovationFacet.objects.filter(
+                    kind=kind, innovation__in=self.queryset_without(parameter).values("pk")
+                )
+                .values("value")
+                .annotate(n=Count("innovation", distinct=True))
+                .order_by()
+            )
+            counts[parameter] = {row["value"]: row["n"] for row in rows}
+        counts["stage"] = _counts(self.queryset_without("stage"), "stage")
+        counts["organisation_type"] = _counts(
+            self.queryset_without("organisation_type").exclude(organisation=None),
+            "organisation__type",
+        )
+        tag_rows = (
+            TaggedInnovation.objects.filter(
+                content_object__in=self.queryset_without("tag").values("pk")
+            )
+            .values("tag__name")
+            .annotate(n=Count("content_object", distinct=True))
+            .order_by("-n", "tag__name")[:20]
+        )
+        counts["tag"] = {row["tag__name"]: row["n"] for row in tag_rows}
+        return counts
+
+
+def _counts(queryset, field):
+    rows = queryset.values(field).annotate(n=Count("pk", distinct=True)).order_by()
+    return {row[field]: row["n"] for row in rows if row[field]}

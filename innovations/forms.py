@@ -1,0 +1,181 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from taggit.forms import TagField
+
+from innovations.models import Adoption, Comment, Innovation, Interest, Update, Visibility
+from members.models import Organisation
+from network.images import process_image
+from network.taxonomy import SDG, Seeking, TargetGroup, Theme
+
+COVER_MAX_BYTES = 5 * 1024 * 1024
+
+
+def _multi(label, choices, help_text=""):
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+    )
+
+
+class InnovationForm(forms.ModelForm):
+    """Everything but the title may be missing in a draft; submitting checks completeness."""
+
+    themes = _multi(_("Themes"), Theme.choices)
+    sdgs = _multi(_("Sustainable Development Goals"), SDG.choices)
+    target_groups = _multi(_("Target groups"), TargetGroup.choices)
+    seeking = _multi(_("What it seeks"), Seeking.choices)
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"),
+        choices=list(countries),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Where it runs. Hold Ctrl (or Cmd) to choose several."),
+    )
+    tags = TagField(
+        label=_("Tags"),
+        required=False,
+        help_text=_("Comma-separated, e.g. mobile learning, construction."),
+        widget=forms.TextInput(
+            attrs={"list": "tag-suggestions", "autocomplete": "off", "data-tag-input": ""}
+        ),
+    )
+    cover_upload = forms.FileField(
+        label=_("Cover image"),
+        required=False,
+        help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
+    )
+    remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
+
+    class Meta:
+        model = Innovation
+        fields = [
+            "title", "summary", "problem", "solution", "evidence", "stage", "organisation",
+            "links", "visibility",
+        ]  # fmt: skip
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "problem": forms.Textarea(attrs={"rows": 6}),
+            "solution": forms.Textarea(attrs={"rows": 6}),
+            "evidence": forms.Textarea(attrs={"rows": 6}),
+            "links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    field_order = [
+        "title", "summary", "problem", "solution", "evidence", "stage", "themes", "sdgs",
+        "target_groups", "countries", "seeking", "tags", "organisation", "links", "cover_upload",
+        "remove_cover", "visibility",
+    ]  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            Q(affiliations__user=user) | Q(pk=self.instance.organisation_id)
+        ).distinct()
+        self.fields["stage"].required = False
+        self.fields["visibility"].required = False
+        if self.instance.pk:
+            self.fields["themes"].initial = self.instance.facet_values("theme")
+            self.fields["sdgs"].initial = self.instance.facet_values("sdg")
+            self.fields["target_groups"].initial = self.instance.facet_values("target")
+            self.fields["seeking"].initial = self.instance.facet_values("seeking")
+            self.fields["countries"].initial = self.instance.facet_values("country")
+            self.fields["tags"].initial = ", ".join(sorted(self.instance.tags.names()))
+
+    def clean_visibility(self):
+        return self.cleaned_data.get("visibility") or Visibility.PUBLIC
+
+    def clean_links(self):
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        if len(lines) > 5:
+            raise ValidationError(_("Up to 5 links, please."))
+        validate = URLValidator(schemes=["http", "https"])
+        for line in lines:
+            try:
+                validate(line)
+            except ValidationError:
+                raise ValidationError(
+                    _("“%(link)s” is not a web address starting with http:// or https://.")
+                    % {"link": line[:80]}
+                ) from None
+        return "\n".join(lines)
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        if len(tags) > 15:
+            raise ValidationError(_("Up to 15 tags, please."))
+        if any(len(tag) > 50 for tag in tags):
+            raise ValidationError(_("Each tag can have at most 50 characters."))
+        return tags
+
+    def clean_cover_upload(self):
+        upload = self.cleaned_data.get("cover_upload")
+        if upload:
+            return process_image(upload, max_bytes=COVER_MAX_BYTES, max_side=1200)
+        return None
+
+    def facets(self) -> dict:
+        data = self.cleaned_data
+        return {
+            key: data.get(key, [])
+            for key in ("themes", "sdgs", "target_groups", "seeking", "countries")
+        }
+
+    def model_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("Comments for the team"), widget=forms.Textarea(attrs={"rows": 5}), max_length=4000
+    )
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+        labels = {"body": _("Your feedback")}
+        help_texts = {"body": _("Markdown. Be kind and specific: what works, what you would try.")}
+
+
+class UpdateForm(forms.ModelForm):
+    class Meta:
+        model = Update
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+
+
+class InterestForm(forms.ModelForm):
+    class Meta:
+        model = Interest
+        fields = ["purpose", "message"]
+        widgets = {"purpose": forms.RadioSelect, "message": forms.Textarea(attrs={"rows": 5})}
+
+
+class AdoptionForm(forms.ModelForm):
+    class Meta:
+        model = Adoption
+        fields = ["organisation_name", "country", "adopted_on", "adaptation"]
+        widgets = {
+            "adopted_on": forms.DateInput(attrs={"type": "date"}),
+            "adaptation": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class TeamAddForm(forms.Form):
+    username = forms.SlugField(
+        label=_("Member's username"),
+        help_text=_("The last part of their profile address, e.g. amina-wanjiru."),
+    )
+    role = forms.CharField(label=_("Role"), max_length=120, required=False)

@@ -1,0 +1,361 @@
+"""The innovation showcase: innovations, their team, review, and what members do with them."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from members.models import Organisation
+from network.taxonomy import SDG, Region, Seeking, Stage, TargetGroup, Theme
+
+RESERVED_SLUGS = frozenset({"new", "feed", "export", "tags", "export.csv", "export.json"})
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    PUBLISHED = "published", _("Published")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    REJECTED = "rejected", _("Rejected")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: anyone, also search engines and feeds")
+    MEMBERS = "members", _("Members only")
+
+
+# Multi-valued classifications live in one table (InnovationFacet) so that filters and
+# facet counts work the same way on SQLite and PostgreSQL.
+FACET_KINDS = {
+    "theme": Theme,
+    "sdg": SDG,
+    "target": TargetGroup,
+    "seeking": Seeking,
+    "country": None,  # ISO codes (django-countries)
+    "region": Region,
+}
+
+
+class InnovationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Everything ``user`` may open: the one place the visibility rules are written.
+
+        Published and public for everyone; published members-only for approved members;
+        any status for the owner and team; everything for staff.
+        """
+        if user is not None and user.is_authenticated and user.is_staff:
+            return self.all()
+        # Hidden after reports, or by a suspended owner: out of sight until a moderator acts.
+        shown = self.filter(hidden_at__isnull=True).exclude(owner__is_active=False)
+        published = Q(status=Status.PUBLISHED, visibility=Visibility.PUBLIC)
+        if user is not None and user.is_authenticated:
+            if user.is_member:
+                published = Q(status=Status.PUBLISHED)
+            on_team = Exists(TeamMember.objects.filter(innovation=OuterRef("pk"), user=user))
+            return shown.filter(published | Q(owner=user) | on_team)
+        return shown.filter(published)
+
+    def listed_for(self, user):
+        """What the showcase, feeds and counts list for ``user``: published and visible."""
+        return self.visible_to(user).published()
+
+    def public(self):
+        """Public and published: for feeds, sitemaps and open data (no user involved)."""
+        return self.visible_to(None)
+
+
+class ContributionQuerySet(models.QuerySet):
+    def shown(self):
+        """Comments and updates not hidden after reports and not by a suspended member."""
+        return self.filter(hidden_at__isnull=True).exclude(author__is_active=False)
+
+
+def cover_path(instance, filename):
+    return f"covers/{uuid.uuid4().hex}.jpg"
+
+
+class TaggedInnovation(TaggedItemBase):
+    content_object = models.ForeignKey("Innovation", on_delete=models.CASCADE)
+
+
+class Innovation(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences, at most 300 characters."),
+    )
+    problem = models.TextField(_("the problem"), max_length=6000, blank=True)
+    solution = models.TextField(_("the solution"), max_length=6000, blank=True)
+    evidence = models.TextField(
+        _("evidence of results"),
+        max_length=6000,
+        blank=True,
+        help_text=_("What changed, for whom, and how you know. Markdown."),
+    )
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="innovations",
+        verbose_name=_("organisation"),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="owned_innovations",
+        verbose_name=_("owner"),
+    )
+    cover = models.ImageField(_("cover image"), upload_to=cover_path, blank=True)
+    links = models.TextField(
+        _("links"), max_length=1000, blank=True, help_text=_("One web address per line, up to 5.")
+    )
+    tags = TaggableManager(_("tags"), through=TaggedInnovation, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility, default=Visibility.PUBLIC
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    review_note = models.TextField(
+        _("moderator's note"), blank=True, help_text=_("Comments or reason sent to the team.")
+    )
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+    hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
+    # Kept current by a PostgreSQL trigger (title A, summary B, body C; accents folded).
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+
+    objects = InnovationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("innovation")
+        verbose_name_plural = _("innovations")
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            # Newest first: the showcase's order, and the walk that finds a frequent word's
+            # most recent matches without reading them all.
+            models.Index(fields=["-published_at", "-id"], name="innovation_recent_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("innovations:detail", kwargs={"slug": self.slug})
+
+    def facet_values(self, kind: str) -> list[str]:
+        """Values of one classification, from prefetched facets when available."""
+        return [facet.value for facet in self.facets.all() if facet.kind == kind]
+
+    def country_names(self) -> list[str]:
+        return [countries.name(code) for code in self.facet_values("country")]
+
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED and self.visibility == Visibility.PUBLIC
+
+
+class InnovationFacet(models.Model):
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="facets")
+    kind = models.CharField(max_length=10, choices=[(k, k) for k in FACET_KINDS])
+    value = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["innovation", "kind", "value"], name="innovation_facet_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "value"], name="innovation_facet_kind_value")]
+
+    def __str__(self):
+        return f"{self.kind}={self.value}"
+
+
+class TeamMember(models.Model):
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="innovation_teams"
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team")
+        constraints = [
+            models.UniqueConstraint(fields=["innovation", "user"], name="team_member_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.innovation})"
+
+
+class Revision(models.Model):
+    """The state of a published innovation before an edit, for moderators to see or revert."""
+
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="revisions")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    data = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.innovation} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Endorsement(models.Model):
+    innovation = models.ForeignKey(
+        Innovation, on_delete=models.CASCADE, related_name="endorsements"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["innovation", "user"], name="endorsement_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} endorses {self.innovation_id}"
+
+
+class Follow(models.Model):
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_innovations"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["innovation", "user"], name="follow_unique")]
+
+    def __str__(self):
+        return f"{self.user_id} follows {self.innovation_id}"
+
+
+class Comment(models.Model):
+    """Peer feedback. Authors can edit their own for 15 minutes."""
+
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("comment"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class Update(models.Model):
+    """A milestone the team posts to the innovation's timeline."""
+
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("what happened"), max_length=4000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Interest(models.Model):
+    class Purpose(models.TextChoices):
+        COLLABORATE = "collaborate", _("Collaborate")
+        SUPPORT = "support", _("Support or fund")
+        PILOT = "pilot", _("Host a pilot")
+        ADOPT = "adopt", _("Adopt it")
+
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="interests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="innovation_interests"
+    )
+    purpose = models.CharField(_("I'm interested to"), max_length=12, choices=Purpose)
+    message = models.TextField(_("message to the team"), max_length=3000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} → {self.innovation} ({self.purpose})"
+
+
+class Adoption(models.Model):
+    """The adoption ledger: who adopted the innovation where, with what adaptation."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed, awaiting the team")
+        CONFIRMED = "confirmed", _("Confirmed by the team")
+
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="adoptions")
+    organisation_name = models.CharField(_("adopting organisation"), max_length=200)
+    country = CountryField(_("country"))
+    adopted_on = models.DateField(_("date"), null=True, blank=True)
+    adaptation = models.TextField(_("adaptation"), max_length=2000, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.PROPOSED)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+        ordering = ["-adopted_on", "-created_at"]
+
+    def __str__(self):
+        return f"{self.organisation_name} ({self.country})"

@@ -1,0 +1,458 @@
+"""Writes with side effects for innovations: writing, review, and what members do with them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from innovations.models import (
+    Adoption,
+    Comment,
+    Endorsement,
+    Follow,
+    Innovation,
+    InnovationFacet,
+    Interest,
+    Revision,
+    Status,
+    TeamMember,
+    Update,
+)
+from members.models import User
+from network.emails import send_email
+from network.moderation import audit, moderator_emails
+from network.notifications import notify
+from network.taxonomy import region_for_country
+from network.utils import unique_slug
+
+COMMENT_EDIT_WINDOW = timedelta(minutes=15)
+COMMENTS_PER_DAY = 30
+EDITABLE_STATUSES = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED}
+SNAPSHOT_FIELDS = [
+    "title", "summary", "problem", "solution", "evidence", "stage", "links", "visibility",
+]  # fmt: skip
+# What a submission must have; drafts may have any part missing.
+REQUIRED_TO_SUBMIT = {
+    "summary": gettext_lazy("summary"),
+    "problem": gettext_lazy("the problem"),
+    "solution": gettext_lazy("the solution"),
+    "stage": gettext_lazy("stage"),
+    "theme": gettext_lazy("at least one theme"),
+    "country": gettext_lazy("at least one country"),
+}
+
+
+# --- access -----------------------------------------------------------------------------
+def is_team(user, innovation: Innovation) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    return innovation.owner_id == user.pk or any(
+        member.user_id == user.pk for member in innovation.team.all()
+    )
+
+
+def can_edit(user, innovation: Innovation) -> bool:
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_staff:
+        return True
+    return is_team(user, innovation) and innovation.status in EDITABLE_STATUSES
+
+
+def team_users(innovation: Innovation) -> list[User]:
+    users = {member.user for member in innovation.team.select_related("user")}
+    if innovation.owner is not None:
+        users.add(innovation.owner)
+    return [user for user in users if user.is_active]
+
+
+# --- writing ----------------------------------------------------------------------------
+def _facets_from(data: dict) -> dict[str, list[str]]:
+    countries = [str(code) for code in data.get("countries", [])]
+    regions = sorted({region_for_country(code) for code in countries} - {None})
+    return {
+        "theme": list(data.get("themes", [])),
+        "sdg": [str(value) for value in data.get("sdgs", [])],
+        "target": list(data.get("target_groups", [])),
+        "seeking": list(data.get("seeking", [])),
+        "country": countries,
+        "region": regions,
+    }
+
+
+def _set_facets(innovation: Innovation, facets: dict[str, list[str]]) -> None:
+    innovation.facets.all().delete()
+    InnovationFacet.objects.bulk_create(
+        [
+            InnovationFacet(innovation=innovation, kind=kind, value=value)
+            for kind, values in facets.items()
+            for value in dict.fromkeys(values)
+        ]
+    )
+
+
+def snapshot(innovation: Innovation) -> dict:
+    data = {field: getattr(innovation, field) for field in SNAPSHOT_FIELDS}
+    data["organisation_id"] = innovation.organisation_id
+    data["tags"] = sorted(innovation.tags.names())
+    data["facets"] = {
+        kind: [f.value for f in innovation.facets.all() if f.kind == kind]
+        for kind in ("theme", "sdg", "target", "seeking", "country", "region")
+    }
+    return data
+
+
+@transaction.atomic
+def innovation_save(
+    *, innovation: Innovation | None, editor: User, fields: dict, facets: dict, tags: list[str],
+    cover=None, remove_cover: bool = False,
+) -> Innovation:  # fmt: skip
+    """Create (as a draft owned by ``editor``) or update an innovation.
+
+    Editing a published innovation keeps the previous state as a Revision.
+    """
+    if innovation is None:
+        innovation = Innovation(owner=editor, status=Status.DRAFT)
+        innovation.slug = unique_slug(Innovation, fields["title"], reserved=_reserved())
+    elif not can_edit(editor, innovation):
+        raise PermissionDenied
+    elif innovation.status == Status.PUBLISHED:
+        # Snapshot what is stored: a bound form may already have changed ``innovation``.
+        stored = Innovation.objects.get(pk=innovation.pk)
+        Revision.objects.create(innovation=innovation, editor=editor, data=snapshot(stored))
+    for name, value in fields.items():
+        setattr(innovation, name, value)
+    old_cover = innovation.cover.name if innovation.cover else ""
+    if cover is not None:
+        innovation.cover.save(cover.name, cover, save=False)
+    elif remove_cover:
+        innovation.cover = ""
+    innovation.save()
+    if (cover is not None or remove_cover) and old_cover:
+        storage = innovation.cover.storage
+        transaction.on_commit(lambda: storage.delete(old_cover))
+    _set_facets(innovation, _facets_from(facets))
+    innovation.tags.set(tags)
+    return innovation
+
+
+def _reserved():
+    from innovations.models import RESERVED_SLUGS
+
+    return RESERVED_SLUGS
+
+
+def missing_for_submission(innovation: Innovation) -> list[str]:
+    kinds = {facet.kind for facet in innovation.facets.all()}
+    missing = []
+    for key, label in REQUIRED_TO_SUBMIT.items():
+        present = key in kinds if key in ("theme", "country") else bool(getattr(innovation, key))
+        if not present:
+            missing.append(str(label))
+    return missing
+
+
+@transaction.atomic
+def innovation_submit(*, innovation: Innovation, by: User) -> None:
+    innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
+    if not is_team(by, innovation) or innovation.status not in (
+        Status.DRAFT,
+        Status.CHANGES_REQUESTED,
+    ):
+        raise PermissionDenied
+    missing = missing_for_submission(innovation)
+    if missing:
+        raise ValidationError(
+            _("Before you submit, add: %(missing)s.") % {"missing": ", ".join(missing)}
+        )
+    innovation.status = Status.SUBMITTED
+    innovation.submitted_at = timezone.now()
+    innovation.save(update_fields=["status", "submitted_at", "updated_at"])
+    for email in moderator_emails():
+        send_email(
+            to=[email],
+            template="innovation_submitted",
+            context={
+                "innovation": innovation,
+                "url": settings.SITE_URL + innovation.get_absolute_url(),
+            },
+            language=settings.LANGUAGE_CODE,
+        )
+
+
+def _decide(innovation, *, status, note, kind_message, moderator):
+    innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
+    audit(
+        actor=moderator,
+        action=f"innovation_{status}",
+        target=innovation,
+        reason=note,
+        before={"status": innovation.status},
+        after={"status": status},
+    )
+    innovation.status = status
+    innovation.review_note = note
+    fields = ["status", "review_note", "updated_at"]
+    if status == Status.PUBLISHED and innovation.published_at is None:
+        innovation.published_at = timezone.now()
+        fields.append("published_at")
+    innovation.save(update_fields=fields)
+    url = innovation.get_absolute_url()
+    for user in team_users(innovation):
+        notify(
+            recipient=user,
+            kind="innovation_reviewed",
+            message=kind_message,
+            params={"title": innovation.title},
+            url=url,
+        )
+        send_email(
+            to=[user.email],
+            template="innovation_reviewed",
+            context={
+                "innovation": innovation,
+                "status": innovation.get_status_display(),
+                "note": note,
+                "url": settings.SITE_URL + url,
+            },
+            language=user.language,
+        )
+    return innovation
+
+
+@transaction.atomic
+def innovation_publish(*, innovation: Innovation, moderator: User) -> Innovation:
+    return _decide(
+        innovation,
+        status=Status.PUBLISHED,
+        note="",
+        kind_message=gettext_lazy("“%(title)s” is published."),
+        moderator=moderator,
+    )
+
+
+@transaction.atomic
+def innovation_request_changes(*, innovation: Innovation, moderator: User, note: str) -> Innovation:
+    if not note.strip():
+        raise ValidationError(_("Tell the team what to change."))
+    return _decide(
+        innovation,
+        status=Status.CHANGES_REQUESTED,
+        note=note,
+        kind_message=gettext_lazy("A moderator asked for changes to “%(title)s”."),
+        moderator=moderator,
+    )
+
+
+@transaction.atomic
+def innovation_reject(*, innovation: Innovation, moderator: User, note: str) -> Innovation:
+    if not note.strip():
+        raise ValidationError(_("Give the team a reason."))
+    return _decide(
+        innovation,
+        status=Status.REJECTED,
+        note=note,
+        kind_message=gettext_lazy("“%(title)s” was not accepted."),
+        moderator=moderator,
+    )
+
+
+@transaction.atomic
+def innovation_archive(*, innovation: Innovation, by: User) -> None:
+    if not (innovation.owner_id == by.pk or by.is_staff) or innovation.status != Status.PUBLISHED:
+        raise PermissionDenied
+    innovation.status = Status.ARCHIVED
+    innovation.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def revision_revert(*, revision: Revision, moderator: User) -> Innovation:
+    """Put an innovation back as it was in ``revision`` (the current state is kept too)."""
+    innovation = Innovation.objects.select_for_update().get(pk=revision.innovation_id)
+    current = snapshot(innovation)
+    Revision.objects.create(innovation=innovation, editor=moderator, data=current)
+    audit(actor=moderator, action="innovation_reverted", target=innovation,
+          before=current, after=revision.data)  # fmt: skip
+    data = revision.data
+    for field in SNAPSHOT_FIELDS:
+        setattr(innovation, field, data[field])
+    innovation.organisation_id = data.get("organisation_id")
+    innovation.save()
+    _set_facets(innovation, data["facets"])
+    innovation.tags.set(data["tags"])
+    return innovation
+
+
+@transaction.atomic
+def team_add(*, innovation: Innovation, by: User, member: User, role: str = "") -> None:
+    if innovation.owner_id != by.pk and not by.is_staff:
+        raise PermissionDenied
+    if not member.is_member:
+        raise ValidationError(_("Only approved members can join a team."))
+    if member.pk == innovation.owner_id:
+        return
+    _member, created = TeamMember.objects.get_or_create(
+        innovation=innovation, user=member, defaults={"role": role}
+    )
+    if created:
+        notify(
+            recipient=member,
+            kind="innovation_team",
+            message=gettext_lazy("%(name)s added you to the team of “%(title)s”."),
+            params={"name": by, "title": innovation.title},
+            url=innovation.get_absolute_url(),
+        )
+
+
+def team_remove(*, innovation: Innovation, by: User, member: User) -> None:
+    if innovation.owner_id != by.pk and by.pk != member.pk and not by.is_staff:
+        raise PermissionDenied
+    TeamMember.objects.filter(innovation=innovation, user=member).delete()
+
+
+# --- learning from each other --------------------------------------------------------------
+def _require_member(user):
+    if not (user.is_authenticated and user.is_member):
+        raise PermissionDenied
+
+
+def endorse_toggle(*, innovation: Innovation, user: User) -> bool:
+    """Endorse, or take the endorsement back. Returns whether it is now endorsed."""
+    _require_member(user)
+    deleted, _rows = Endorsement.objects.filter(innovation=innovation, user=user).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Endorsement.objects.create(innovation=innovation, user=user)
+    except IntegrityError:
+        pass  # a double click: already endorsed
+    return True
+
+
+def follow_toggle(*, innovation: Innovation, user: User) -> bool:
+    _require_member(user)
+    deleted, _rows = Follow.objects.filter(innovation=innovation, user=user).delete()
+    if deleted:
+        return False
+    Follow.objects.get_or_create(innovation=innovation, user=user)
+    return True
+
+
+@transaction.atomic
+def comment_create(*, innovation: Innovation, author: User, body: str) -> Comment:
+    _require_member(author)
+    from members.models import Block
+
+    team = team_users(innovation)
+    if Block.objects.filter(blocked=author, blocker__in=team).exists():
+        raise ValidationError(_("The team of this innovation does not accept comments from you."))
+    since = timezone.now() - timedelta(days=1)
+    if Comment.objects.filter(author=author, created_at__gte=since).count() >= COMMENTS_PER_DAY:
+        raise ValidationError(_("You have posted many comments today; please try again tomorrow."))
+    comment = Comment.objects.create(innovation=innovation, author=author, body=body)
+    for user in team:
+        if user.pk != author.pk:
+            notify(
+                recipient=user,
+                kind="innovation_comment",
+                message=gettext_lazy("%(name)s commented on “%(title)s”."),
+                params={"name": author, "title": innovation.title},
+                url=innovation.get_absolute_url() + f"#comment-{comment.pk}",
+            )
+    return comment
+
+
+def comment_edit(*, comment: Comment, author: User, body: str) -> Comment:
+    if comment.author_id != author.pk:
+        raise PermissionDenied
+    if timezone.now() - comment.created_at > COMMENT_EDIT_WINDOW:
+        raise ValidationError(_("Comments can be edited for 15 minutes after posting."))
+    comment.body = body
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def update_post(*, innovation: Innovation, author: User, title: str, body: str) -> Update:
+    if not is_team(author, innovation):
+        raise PermissionDenied
+    update = Update.objects.create(innovation=innovation, author=author, title=title, body=body)
+    for follow in innovation.follows.select_related("user"):
+        if follow.user_id != author.pk and follow.user.is_member:
+            notify(
+                recipient=follow.user,
+                kind="innovation_update",
+                message=gettext_lazy("New on “%(title)s”: %(update)s"),
+                params={"title": innovation.title, "update": title},
+                url=innovation.get_absolute_url() + f"#update-{update.pk}",
+            )
+    return update
+
+
+@transaction.atomic
+def interest_express(*, innovation: Innovation, user: User, purpose: str, message: str) -> Interest:
+    """Tell the team; their addresses stay private, the member's is the reply-to."""
+    _require_member(user)
+    if is_team(user, innovation):
+        raise ValidationError(_("You are on this innovation's team."))
+    interest = Interest.objects.create(
+        innovation=innovation, user=user, purpose=purpose, message=message
+    )
+    for member in team_users(innovation):
+        notify(
+            recipient=member,
+            kind="innovation_interest",
+            message=gettext_lazy("%(name)s is interested in “%(title)s”: %(purpose)s"),
+            params={
+                "name": user,
+                "title": innovation.title,
+                "purpose": Interest.Purpose(interest.purpose).label,
+            },
+            url=innovation.get_absolute_url() + "#interests",
+        )
+        send_email(
+            to=[member.email],
+            reply_to=[user.email],
+            template="innovation_interest",
+            context={"interest": interest, "innovation": innovation, "sender": user},
+            language=member.language,
+        )
+    return interest
+
+
+@transaction.atomic
+def adoption_record(*, innovation: Innovation, by: User, **fields) -> Adoption:
+    """The team records an adoption (confirmed); another member proposes one (to confirm)."""
+    _require_member(by)
+    status = Adoption.Status.CONFIRMED if is_team(by, innovation) else Adoption.Status.PROPOSED
+    adoption = Adoption.objects.create(
+        innovation=innovation, proposed_by=by, status=status, **fields
+    )
+    if status == Adoption.Status.PROPOSED:
+        for member in team_users(innovation):
+            notify(
+                recipient=member,
+                kind="innovation_adoption",
+                message=gettext_lazy("%(name)s reports an adoption of “%(title)s” to confirm."),
+                params={"name": by, "title": innovation.title},
+                url=innovation.get_absolute_url() + "#adoptions",
+            )
+    return adoption
+
+
+def adoption_confirm(*, adoption: Adoption, by: User) -> None:
+    if not is_team(by, adoption.innovation):
+        raise PermissionDenied
+    Adoption.objects.filter(pk=adoption.pk).update(status=Adoption.Status.CONFIRMED)
+
+
+def adoption_delete(*, adoption: Adoption, by: User) -> None:
+    if not (is_team(by, adoption.innovation) or by.is_staff):
+        raise PermissionDenied
+    adoption.delete()

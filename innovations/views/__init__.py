@@ -1,0 +1,1 @@
+"""Innovation views, split by feature: showcase (reading), editing, interactions, open data."""

@@ -1,0 +1,248 @@
+import json
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
+from django_countries import countries
+from taggit.models import Tag
+
+from innovations import services
+from innovations.filters import SORTS, ShowcaseFilter
+from innovations.forms import AdoptionForm, CommentForm, InterestForm, TeamAddForm, UpdateForm
+from innovations.models import (
+    Adoption,
+    Comment,
+    Endorsement,
+    Follow,
+    Innovation,
+    InnovationFacet,
+    TaggedInnovation,
+    TeamMember,
+)
+from innovations.views.access import innovation_for_viewer
+from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
+
+PAGE_SIZE = 20
+
+
+def card_queryset(queryset):
+    """What an innovation card shows, in a fixed number of queries."""
+    return queryset.select_related("organisation").prefetch_related(
+        Prefetch("facets", queryset=InnovationFacet.objects.order_by("kind", "value"))
+    )
+
+
+def with_endorsements(queryset):
+    return queryset.annotate(endorsement_count=Count("endorsements", distinct=True))
+
+
+def _options(choices, counts, selected):
+    return [
+        {"value": str(value), "label": label, "count": counts.get(str(value), 0),
+         "selected": str(value) == selected}
+        for value, label in choices
+        if counts.get(str(value)) or str(value) == selected
+    ]  # fmt: skip
+
+
+def showcase(request):
+    viewer = request.user
+    base = Innovation.objects.listed_for(viewer)
+    filterset = ShowcaseFilter(request.GET or None, queryset=base)
+    sort = request.GET.get("sort")
+    results = with_endorsements(filterset.qs).order_by(*SORTS.get(sort, SORTS["newest"]))
+    page = Paginator(card_queryset(results), PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = filterset.facets()
+    get = request.GET.get
+    country_choices = sorted(
+        ((c, countries.name(c)) for c in counts["country"]), key=lambda x: x[1]
+    )
+    facets = {
+        "region": _options(Region.choices, counts["region"], get("region")),
+        "country": _options(country_choices, counts["country"], get("country")),
+        "theme": _options(Theme.choices, counts["theme"], get("theme")),
+        "stage": _options(Stage.choices, counts["stage"], get("stage")),
+        "sdg": _options(SDG.choices, counts["sdg"], get("sdg")),
+        "target": _options(TargetGroup.choices, counts["target"], get("target")),
+        "seeking": _options(Seeking.choices, counts["seeking"], get("seeking")),
+        "organisation_type": _options(
+            OrganisationType.choices, counts["organisation_type"], get("organisation_type")
+        ),
+        "tag": _options([(n, n) for n in counts["tag"]], counts["tag"], get("tag")),
+    }
+    query = request.GET.copy()
+    query.pop("page", None)
+    adoption_counts = dict(
+        Adoption.objects.filter(
+            innovation__in=[i.pk for i in page.object_list], status=Adoption.Status.CONFIRMED
+        )
+        .values_list("innovation")
+        .annotate(n=Count("pk"))
+    )
+    for innovation in page.object_list:
+        innovation.adoption_count = adoption_counts.get(innovation.pk, 0)
+    return render(
+        request,
+        "innovations/showcase.html",
+        {
+            "page_obj": page,
+            "facets": facets,
+            "sort": sort if sort in SORTS else "newest",
+            "query_string": query.urlencode(),
+            "filtered": any(request.GET.get(key) for key in facets) or bool(get("q")),
+        },
+    )
+
+
+def related_innovations(innovation, viewer, limit=4):
+    """Published innovations sharing themes and tags with ``innovation``, best first."""
+    themes = [f.value for f in innovation.facets.all() if f.kind == "theme"]
+    tag_ids = [tag.pk for tag in innovation.tags.all()]
+    shared_themes = (
+        InnovationFacet.objects.filter(innovation=OuterRef("pk"), kind="theme", value__in=themes)
+        .values("innovation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    shared_tags = (
+        TaggedInnovation.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
+        .values("content_object")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    score = Coalesce(Subquery(shared_themes, output_field=IntegerField()), Value(0)) + Coalesce(
+        Subquery(shared_tags, output_field=IntegerField()), Value(0)
+    )
+    return list(
+        Innovation.objects.listed_for(viewer)
+        .exclude(pk=innovation.pk)
+        .annotate(score=score)
+        .filter(score__gt=0)
+        .order_by("-score", "-published_at")[:limit]
+    )
+
+
+def _json_ld(innovation, request):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": innovation.title,
+        "description": innovation.summary,
+        "url": settings.SITE_URL + innovation.get_absolute_url(),
+        "dateModified": innovation.updated_at.isoformat(),
+        "keywords": ", ".join(sorted(tag.name for tag in innovation.tags.all())),
+    }
+    if innovation.published_at:
+        data["datePublished"] = innovation.published_at.isoformat()
+    if innovation.organisation:
+        data["publisher"] = {"@type": "Organization", "name": innovation.organisation.name}
+    return mark_safe(json.dumps(data).translate(_json_script_escapes))
+
+
+def detail(request, slug):
+    viewer = request.user
+    member = viewer.is_authenticated and viewer.is_member
+    queryset = Innovation.objects.select_related("owner", "organisation").prefetch_related(
+        Prefetch("facets", queryset=InnovationFacet.objects.order_by("kind", "value")),
+        Prefetch("team", queryset=TeamMember.objects.select_related("user").order_by("pk")),
+        "tags",
+    )
+    queryset = queryset.annotate(endorsement_count=Count("endorsements", distinct=True))
+    if member:
+        queryset = queryset.annotate(
+            endorsed=Exists(Endorsement.objects.filter(innovation=OuterRef("pk"), user=viewer)),
+            following=Exists(Follow.objects.filter(innovation=OuterRef("pk"), user=viewer)),
+        )
+    innovation = innovation_for_viewer(slug, viewer, queryset)
+    on_team = services.is_team(viewer, innovation)
+    adoptions = innovation.adoptions.order_by("-adopted_on", "-created_at")
+    if not (on_team or viewer.is_staff):
+        adoptions = adoptions.filter(status=Adoption.Status.CONFIRMED)
+    facets = {}
+    for facet in innovation.facets.all():
+        facets.setdefault(facet.kind, []).append(facet.value)
+    stage_values = Stage.values
+    stage_index = stage_values.index(innovation.stage) if innovation.stage else -1
+    context = {
+        "innovation": innovation,
+        "on_team": on_team,
+        "can_edit": services.can_edit(viewer, innovation),
+        "is_member": member,
+        "facets": {
+            "themes": [Theme(v).label for v in facets.get("theme", []) if v in Theme.values],
+            "sdgs": [SDG(int(v)).label for v in facets.get("sdg", []) if v.isdigit()],
+            "targets": [
+                TargetGroup(v).label for v in facets.get("target", []) if v in TargetGroup.values
+            ],
+            "seeking": [Seeking(v).label for v in facets.get("seeking", []) if v in Seeking.values],
+            "countries": [countries.name(v) for v in facets.get("country", [])],
+            "regions": [Region(v).label for v in facets.get("region", []) if v in Region.values],
+        },
+        "ladder": [
+            {
+                "value": value,
+                "label": label,
+                "done": index < stage_index,
+                "current": index == stage_index,
+            }
+            for index, (value, label) in enumerate(Stage.choices)
+        ],
+        "comments": list(
+            Comment.objects.filter(innovation=innovation).shown().select_related("author")
+        ),
+        "updates": list(innovation.updates.shown().select_related("author")),
+        "adoptions": list(adoptions.select_related("proposed_by")),
+        "interests": list(innovation.interests.select_related("user")) if on_team else [],
+        "related": related_innovations(innovation, viewer),
+        "json_ld": _json_ld(innovation, request),
+        "comment_form": CommentForm(),
+        "update_form": UpdateForm(),
+        "interest_form": InterestForm(),
+        "adoption_form": AdoptionForm(),
+        "team_form": TeamAddForm(),
+        "edit_window": services.COMMENT_EDIT_WINDOW,
+    }
+    return render(request, "innovations/detail.html", context)
+
+
+def cover(request, slug):
+    innovation = innovation_for_viewer(slug, request.user)
+    if not innovation.cover:
+        raise Http404
+    response = FileResponse(innovation.cover.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = ("public" if innovation.is_public else "private") + ", max-age=3600"
+    return response
+
+
+@xframe_options_exempt
+@csp_override({**settings.SECURE_CSP, "frame-ancestors": ["*"]})
+def embed(request, slug):
+    """A small card for partner websites: the one page that may be framed. Public only."""
+    innovation = innovation_for_viewer(slug, None, card_queryset(Innovation.objects.public()))
+    return render(request, "innovations/embed.html", {"innovation": innovation})
+
+
+def tag_suggestions(request):
+    """Existing tags starting with what was typed, for the tag field's suggestions."""
+    prefix = request.GET.get("q", "").strip()[:50]
+    names = []
+    if prefix:
+        names = list(
+            Tag.objects.filter(
+                name__istartswith=prefix,
+                innovations_taggedinnovation_items__content_object__in=Innovation.objects.listed_for(
+                    request.user
+                ),
+            )
+            .values_list("name", flat=True)
+            .distinct()
+            .order_by("name")[:10]
+        )
+    return JsonResponse({"tags": names})

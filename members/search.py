@@ -1,0 +1,63 @@
+"""Search sources for organisations and members (small tables: accent-folded matching)."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Organisation, visible_levels
+from network.search import SearchSource, Unaccent, snippet, terms
+
+
+def search_organisations(viewer, query, region="", theme=""):
+    queryset = Organisation.objects.all()
+    if region:
+        queryset = queryset.filter(region=region)
+    for term in terms(query):
+        queryset = queryset.annotate(
+            u_name=Unaccent("name"), u_description=Unaccent("description")
+        ).filter(Q(u_name__contains=term) | Q(u_description__contains=term))
+    return queryset.order_by("name")
+
+
+def organisation_result(organisation, query):
+    return {
+        "title": organisation.name,
+        "url": organisation.get_absolute_url(),
+        "snippet": snippet(organisation.description, query),
+        "meta": organisation.get_type_display(),
+    }
+
+
+def search_members(viewer, query, region="", theme=""):
+    from members.views import directory_queryset
+
+    queryset = directory_queryset(viewer).select_related("profile")
+    if region:
+        queryset = queryset.filter(
+            profile__region=region, profile__country_visibility__in=visible_levels(viewer)
+        )
+    for term in terms(query):
+        queryset = queryset.annotate(
+            u_name=Unaccent("display_name"), u_headline=Unaccent("profile__headline")
+        ).filter(Q(u_name__contains=term) | Q(u_headline__contains=term))
+    return queryset.order_by("display_name")
+
+
+def member_result(member, query):
+    return {
+        "title": str(member),
+        "url": member.get_absolute_url(),
+        "snippet": snippet(member.profile.headline, query),
+        "meta": "",
+    }
+
+
+ORGANISATIONS = SearchSource(
+    key="organisations",
+    label=_("Organisations"),
+    search=search_organisations,
+    result=organisation_result,
+    order=40,
+)
+MEMBERS = SearchSource(
+    key="members", label=_("Members"), search=search_members, result=member_result, order=50
+)

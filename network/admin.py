@@ -1,0 +1,133 @@
+from django.contrib import admin, messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Count, Min
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from network import moderation
+from network.forms import ResolutionForm
+from network.models import AuditEntry, Notification, Report
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["target_repr", "content_type", "reason", "created_at", "outcome", "resolved_at"]
+    list_filter = ["reason", "outcome", ("resolved_at", admin.EmptyFieldListFilter), "content_type"]
+    search_fields = ["target_repr", "note"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "content_type", "object_id", "target_repr", "reporter", "reason", "note", "created_at",
+        "resolved_at", "resolved_by", "outcome", "resolution_note",
+    ]  # fmt: skip
+    actions = ["resolve"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(
+        description=_("Decide on the reported content (with a note)"), permissions=["change"]
+    )
+    def resolve(self, request, queryset):
+        form = ResolutionForm(request.POST if "outcome" in request.POST else None)
+        if form.is_valid():
+            targets = {
+                (r.content_type_id, r.object_id): r for r in queryset.filter(resolved_at=None)
+            }
+            done = 0
+            for report in targets.values():
+                if report.target is None:
+                    continue
+                if form.cleaned_data[
+                    "outcome"
+                ] == Report.Outcome.SUSPENDED and not request.user.has_perm("members.change_user"):
+                    self.message_user(request, _("You may not suspend members."), messages.ERROR)
+                    return None
+                done += moderation.reports_resolve(
+                    target=report.target, moderator=request.user, **form.cleaned_data
+                )
+            self.message_user(request, _("%(count)s reports resolved.") % {"count": done})
+            return None
+        return render(
+            request,
+            "admin/network/resolve.html",
+            {**self.admin_site.each_context(request), "form": form, "reports": queryset,
+             "title": _("Decide on reported content"), "opts": self.model._meta},
+        )  # fmt: skip
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit log: visible to staff, never changed or deleted, from here or anywhere."""
+
+    list_display = ["created_at", "actor", "action", "object_repr", "reason"]
+    list_filter = ["action", "content_type"]
+    search_fields = ["object_repr", "reason", "actor__email"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "kind", "message", "created_at", "read_at"]
+    list_filter = ["kind"]
+    search_fields = ["recipient__email", "message"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["recipient"]
+
+
+def queue(label, queryset, date_field, url):
+    row = queryset.aggregate(count=Count("pk"), oldest=Min(date_field))
+    return {"label": label, "count": row["count"], "oldest": row["oldest"], "url": url}
+
+
+@staff_member_required
+def moderation_dashboard(request):
+    """One page with every queue: how many wait, and since when."""
+    from django.contrib.auth import get_user_model
+
+    from innovations.models import Innovation, Status
+
+    queues = [
+        queue(_("Membership applications"),
+              get_user_model().objects.applicants(), "date_joined",
+              "/admin/members/user/?status__exact=applicant"),
+        queue(_("Submitted innovations"),
+              Innovation.objects.filter(status=Status.SUBMITTED), "submitted_at",
+              "/admin/innovations/innovation/?status__exact=submitted"),
+        queue(_("Open reports"),
+              Report.objects.filter(resolved_at=None), "created_at",
+              "/admin/network/report/?resolved_at__isempty=1"),
+    ]  # fmt: skip
+    queues += [entry(request) for entry in EXTRA_QUEUES]
+    context = {**admin.site.each_context(request), "title": _("Moderation"), "queues": queues}
+    return TemplateResponse(request, "admin/moderation.html", context)
+
+
+# Apps that land later add their queue here from AppConfig.ready() (a callable taking request).
+EXTRA_QUEUES = []
+
+_original_get_urls = admin.site.get_urls
+
+
+def _get_urls():
+    return [
+        path("moderation/", admin.site.admin_view(moderation_dashboard), name="moderation"),
+        *_original_get_urls(),
+    ]
+
+
+admin.site.get_urls = _get_urls
+admin.site.index_template = "admin/network_index.html"

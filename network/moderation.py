@@ -1,0 +1,185 @@
+"""Reports, hiding after reports, resolutions, suspensions and the audit log.
+
+The base layer knows no content app. Each app registers its reportable models in its
+``AppConfig.ready()`` with ``register(model, lookup=..., author=...)``:
+
+- ``lookup(user, pk)`` returns the object if ``user`` may see it (else raises Http404), so
+  nobody can report (or learn of) what they cannot see;
+- ``author(obj)`` returns the member responsible for it (or None).
+
+A reportable model has a ``hidden_at`` field that its QuerySets exclude for everyone but staff.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from network.emails import send_email
+from network.models import AuditEntry, Report
+from network.notifications import notify
+
+
+@dataclass(frozen=True)
+class Reportable:
+    model: type[Model]
+    lookup: Callable[[Any, int], Model]
+    author: Callable[[Model], Any]
+
+
+REGISTRY: dict[str, Reportable] = {}
+
+
+def register(model, *, lookup, author) -> None:
+    REGISTRY[model._meta.label_lower] = Reportable(model=model, lookup=lookup, author=author)
+
+
+def reportable_for(obj) -> Reportable:
+    return REGISTRY[obj._meta.label_lower]
+
+
+def moderator_emails() -> list[str]:
+    """Who hears of new applications, submissions and hidden content: the Moderators group,
+    or the administrators while nobody is in it."""
+    users = get_user_model().objects.filter(is_active=True)
+    return list(
+        users.filter(is_staff=True, groups__name="Moderators")
+        .values_list("email", flat=True)
+        .distinct()
+    ) or list(users.filter(is_superuser=True).values_list("email", flat=True))
+
+
+def hide_threshold() -> int:
+    return getattr(settings, "REPORT_HIDE_THRESHOLD", 3)
+
+
+def audit(*, actor, action: str, target=None, reason: str = "", before=None, after=None):
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        content_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        object_id=str(target.pk) if target is not None else "",
+        object_repr=str(target)[:200] if target is not None else "",
+        reason=reason,
+        before=before or {},
+        after=after or {},
+    )
+
+
+def open_reports(target):
+    return Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        resolved_at__isnull=True,
+    )
+
+
+@transaction.atomic
+def report_create(*, reporter, target, reason: str, note: str = "") -> Report:
+    """Record a report. When enough distinct members report it, the content steps aside."""
+    content_type = ContentType.objects.get_for_model(target)
+    # Lock the reported row so that simultaneous reports count each other.
+    type(target)._default_manager.select_for_update().filter(pk=target.pk).first()
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                content_type=content_type,
+                object_id=target.pk,
+                target_repr=str(target)[:200],
+                reporter=reporter,
+                reason=reason,
+                note=note,
+            )
+    except IntegrityError:
+        # This member already has an open report on it: a second one adds no weight.
+        return open_reports(target).get(reporter=reporter)
+    reporters = open_reports(target).values("reporter").distinct().count()
+    if reporters >= hide_threshold() and target.hidden_at is None:
+        target.hidden_at = timezone.now()
+        target.save(update_fields=["hidden_at"])
+        audit(actor=None, action="hidden_after_reports", target=target,
+              reason=_("%(count)s members reported it.") % {"count": reporters})  # fmt: skip
+        for email in moderator_emails():
+            send_email(
+                to=[email],
+                template="content_hidden",
+                context={"target": str(target), "count": reporters},
+                language=settings.LANGUAGE_CODE,
+            )
+    return report
+
+
+@transaction.atomic
+def reports_resolve(*, target, moderator, outcome: str, note: str) -> int:
+    """Resolve every open report on ``target`` with one decision, and tell the author."""
+    reportable = reportable_for(target)
+    author = reportable.author(target)
+    before = {"hidden_at": target.hidden_at.isoformat() if target.hidden_at else None}
+    if outcome in (Report.Outcome.DISMISSED, Report.Outcome.WARNED):
+        target.hidden_at = None
+    elif target.hidden_at is None:
+        target.hidden_at = timezone.now()
+    target.save(update_fields=["hidden_at"])
+    count = open_reports(target).update(
+        resolved_at=timezone.now(), resolved_by=moderator, outcome=outcome, resolution_note=note
+    )
+    if outcome == Report.Outcome.SUSPENDED and author is not None:
+        user_suspend(user=author, moderator=moderator, reason=note)
+    audit(
+        actor=moderator,
+        action=f"report_{outcome}",
+        target=target,
+        reason=note,
+        before=before,
+        after={"hidden_at": target.hidden_at.isoformat() if target.hidden_at else None},
+    )
+    if author is not None and outcome != Report.Outcome.DISMISSED:
+        outcome_label = Report.Outcome(outcome).label
+        notify(
+            recipient=author,
+            kind="report_resolved",
+            message=gettext_lazy("A moderator reviewed reports about “%(target)s”: %(outcome)s."),
+            params={"target": str(target)[:80], "outcome": outcome_label},
+            url="",
+        )
+        send_email(
+            to=[author.email],
+            template="report_resolved",
+            context={"target": str(target), "outcome": outcome_label, "note": note},
+            language=author.language,
+        )
+    return count
+
+
+@transaction.atomic
+def user_suspend(*, user, moderator, reason: str) -> None:
+    """A suspended member cannot sign in and disappears everywhere, content included."""
+    if user.is_staff and not moderator.is_superuser:
+        raise PermissionError("Only administrators suspend staff.")
+    before = {"is_active": user.is_active}
+    user.is_active = False
+    user.suspended_at = timezone.now()
+    user.save(update_fields=["is_active", "suspended_at"])
+    for session in UserSession.objects.filter(user=user):
+        session.end()  # signed out everywhere, now
+    audit(actor=moderator, action="user_suspended", target=user, reason=reason,
+          before=before, after={"is_active": False})  # fmt: skip
+
+
+@transaction.atomic
+def user_unsuspend(*, user, moderator, reason: str = "") -> None:
+    """Lift a suspension: the member and everything they shared come back as they were."""
+    user.is_active = True
+    user.suspended_at = None
+    user.save(update_fields=["is_active", "suspended_at"])
+    audit(actor=moderator, action="user_unsuspended", target=user, reason=reason,
+          before={"is_active": False}, after={"is_active": True})  # fmt: skip

@@ -1,0 +1,276 @@
+from datetime import timedelta
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.core import mail
+from django.utils import timezone
+
+from innovations.models import Adoption, Comment, Innovation, Revision
+from tests.factories import StaffFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def full_form(**overrides):
+    data = {
+        "title": "Mobile apprenticeship logbooks",
+        "summary": "Apprentices log skills on their phones; masters confirm them.",
+        "problem": "Paper logbooks get lost.",
+        "solution": "An offline-first phone app.",
+        "evidence": "- 400 apprentices\n- **92%** completion",
+        "stage": "pilot",
+        "themes": ["apprenticeships-and-work-based-learning", "digital-skills"],
+        "sdgs": ["4", "8"],
+        "target_groups": ["youth"],
+        "countries": ["GH", "KE"],
+        "seeking": ["partners", "funding"],
+        "tags": "mobile, logbooks",
+        "links": "https://example.org/logbooks",
+        "visibility": "public",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+def test_draft_needs_only_a_title_and_keeps_typed_values(owner_client, owner):
+    response = owner_client.post("/innovations/new/", {"title": "Just an idea", "action": "draft"})
+    assert response.status_code == 302
+    innovation = Innovation.objects.get(title="Just an idea")
+    assert (innovation.status, innovation.owner) == ("draft", owner)
+    response = owner_client.post(
+        "/innovations/new/", full_form(title="", summary="x" * 301, action="draft")
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This field is required." in html
+    assert "Ensure this value has at most 300 characters (it has 301)." in html
+    assert "An offline-first phone app." in html
+    assert 'value="mobile, logbooks"' in html
+    assert Innovation.objects.count() == 1
+
+
+def test_incomplete_submission_is_saved_as_draft_with_what_is_missing(owner_client):
+    response = owner_client.post(
+        "/innovations/new/", {"title": "Half done", "summary": "Something", "action": "submit"}
+    )
+    innovation = Innovation.objects.get(title="Half done")
+    assert innovation.status == "draft"
+    assert response["Location"] == f"/innovations/{innovation.slug}/edit/"
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "the problem, the solution, stage, at least one theme, at least one country" in page
+
+
+def test_complete_submission_reaches_moderators(owner_client, django_capture_on_commit_callbacks):
+    StaffFactory(email="mod@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        owner_client.post("/innovations/new/", full_form(action="submit"))
+    innovation = Innovation.objects.get()
+    assert innovation.status == "submitted"
+    assert sorted(innovation.facet_values("region")) == ["africa"]
+    assert sorted(innovation.facet_values("country")) == ["GH", "KE"]
+    assert sorted(innovation.tags.names()) == ["logbooks", "mobile"]
+    assert [m.to for m in mail.outbox] == [["mod@example.org"]]
+
+
+def moderator_client(client):
+    moderator = StaffFactory(is_superuser=True)
+    Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    client.force_login(moderator)
+    return client
+
+
+def test_review_cycle_request_changes_resubmit_publish(
+    client, owner, teammate, make_innovation, django_capture_on_commit_callbacks
+):
+    innovation = make_innovation(status="submitted", published_at=None)
+    moderator = moderator_client(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator.post(
+            "/admin/innovations/innovation/",
+            {"action": "request_changes", "_selected_action": [innovation.pk],
+             "note": "Please add evidence from the pilot."},
+        )  # fmt: skip
+    innovation.refresh_from_db()
+    assert innovation.status == "changes_requested"
+    assert innovation.review_note == "Please add evidence from the pilot."
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([owner.email, teammate.email])
+    assert "Please add evidence from the pilot." in mail.outbox[0].body
+    assert owner.notifications.get().kind == "innovation_reviewed"
+
+    client.force_login(teammate)  # the team can edit and resubmit
+    response = client.post(
+        f"/innovations/{innovation.slug}/edit/", full_form(title=innovation.title, action="submit")
+    )
+    assert response.status_code == 302
+    innovation.refresh_from_db()
+    assert innovation.status == "submitted"
+
+    moderator_client(client).post(
+        "/admin/innovations/innovation/", {"action": "publish", "_selected_action": [innovation.pk]}
+    )
+    innovation.refresh_from_db()
+    assert innovation.status == "published"
+    assert innovation.published_at is not None
+
+
+def test_reject_needs_a_reason(client, make_innovation):
+    innovation = make_innovation(status="submitted", published_at=None)
+    moderator = moderator_client(client)
+    page = moderator.post(
+        "/admin/innovations/innovation/", {"action": "reject", "_selected_action": [innovation.pk]}
+    )
+    assert "Comments for the team" in page.content.decode()
+    innovation.refresh_from_db()
+    assert innovation.status == "submitted"
+
+
+def test_editing_a_published_innovation_keeps_a_revision_that_can_be_reverted(
+    client, owner, make_innovation
+):
+    innovation = make_innovation(title="Original title")
+    client.force_login(owner)
+    client.post(
+        f"/innovations/{innovation.slug}/edit/", full_form(title="New title", action="draft")
+    )
+    innovation.refresh_from_db()
+    assert (innovation.title, innovation.status) == ("New title", "published")
+    revision = Revision.objects.get()
+    assert revision.data["title"] == "Original title"
+    moderator_client(client).post(
+        "/admin/innovations/revision/", {"action": "revert", "_selected_action": [revision.pk]}
+    )
+    innovation.refresh_from_db()
+    assert innovation.title == "Original title"
+    assert innovation.facet_values("theme") == ["digital-skills"]
+
+
+def test_owner_archives_a_published_innovation(client, owner, make_innovation):
+    innovation = make_innovation()
+    client.force_login(owner)
+    client.post(f"/innovations/{innovation.slug}/archive/")
+    innovation.refresh_from_db()
+    assert innovation.status == "archived"
+    assert innovation.title not in client.get("/innovations/").content.decode()
+
+
+def test_team_invitation(client, owner, make_innovation):
+    innovation = make_innovation()
+    newcomer = UserFactory(username="new-comer")
+    client.force_login(owner)
+    client.post(
+        f"/innovations/{innovation.slug}/team/", {"username": "new-comer", "role": "Trainer"}
+    )
+    assert innovation.team.filter(user=newcomer, role="Trainer").exists()
+    assert newcomer.notifications.get().kind == "innovation_team"
+    client.force_login(newcomer)
+    assert client.get(f"/innovations/{innovation.slug}/edit/").status_code == 200
+
+
+def test_endorse_follow_and_update_reach_followers(client, owner, make_innovation):
+    innovation = make_innovation()
+    fan = UserFactory()
+    client.force_login(fan)
+    client.post(f"/innovations/{innovation.slug}/endorse/")
+    client.post(f"/innovations/{innovation.slug}/endorse/")  # toggles back
+    client.post(f"/innovations/{innovation.slug}/endorse/")
+    client.post(f"/innovations/{innovation.slug}/follow/")
+    assert innovation.endorsements.count() == 1
+    client.force_login(owner)
+    client.post(
+        f"/innovations/{innovation.slug}/updates/", {"title": "Second cohort started", "body": ""}
+    )
+    assert fan.notifications.get().message == f"New on “{innovation.title}”: Second cohort started"
+
+
+def test_comments_notify_the_team_and_can_be_edited_for_15_minutes(
+    client, owner, teammate, make_innovation
+):
+    innovation = make_innovation()
+    peer = UserFactory()
+    client.force_login(peer)
+    client.post(f"/innovations/{innovation.slug}/comments/", {"body": "Have you tried SMS?"})
+    comment = Comment.objects.get()
+    assert owner.notifications.get().kind == "innovation_comment"
+    assert teammate.notifications.get().kind == "innovation_comment"
+    edit_url = f"/innovations/{innovation.slug}/comments/{comment.pk}/edit/"
+    client.post(edit_url, {"body": "Have you tried USSD?"})
+    comment.refresh_from_db()
+    assert comment.body == "Have you tried USSD?"
+    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(minutes=16))
+    response = client.post(edit_url, {"body": "Too late"})
+    assert "Comments can be edited for 15 minutes after posting." in response.content.decode()
+    client.force_login(owner)
+    assert client.get(edit_url).status_code == 404
+
+
+def test_interest_reaches_the_team_without_exposing_addresses(
+    client, owner, make_innovation, django_capture_on_commit_callbacks
+):
+    innovation = make_innovation()
+    funder = UserFactory(email="funder@example.org")
+    client.force_login(funder)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/innovations/{innovation.slug}/interest/",
+            {"purpose": "support", "message": "We could fund a second pilot."},
+        )
+    assert response.status_code == 302
+    owner_mail = next(m for m in mail.outbox if m.to == [owner.email])
+    assert owner_mail.reply_to == ["funder@example.org"]
+    page = client.get(innovation.get_absolute_url()).content.decode()
+    assert owner.email not in page
+    client.force_login(owner)
+    page = client.get(innovation.get_absolute_url()).content.decode()
+    assert "We could fund a second pilot." in page
+    assert "funder@example.org" not in page
+
+
+def test_adoption_ledger_proposed_then_confirmed(client, owner, make_innovation):
+    innovation = make_innovation()
+    adopter = UserFactory()
+    client.force_login(adopter)
+    client.post(
+        f"/innovations/{innovation.slug}/adoptions/",
+        {"organisation_name": "Volta TVET", "country": "GH", "adopted_on": "2026-03-01",
+         "adaptation": "Translated to Twi."},
+    )  # fmt: skip
+    adoption = Adoption.objects.get()
+    assert adoption.status == "proposed"
+    assert "Volta TVET" not in client.get("/innovations/").content.decode()
+    client.force_login(owner)
+    client.post(f"/innovations/{innovation.slug}/adoptions/{adoption.pk}/")
+    adoption.refresh_from_db()
+    assert adoption.status == "confirmed"
+    client.logout()
+    assert "Volta TVET" in client.get(innovation.get_absolute_url()).content.decode()
+    assert "adopted 1 time" in client.get("/innovations/").content.decode()
+
+
+def test_a_blocked_member_cannot_comment_on_the_blockers_innovation(client, owner, make_innovation):
+    from members.models import Block
+
+    innovation = make_innovation()
+    troll = UserFactory()
+    Block.objects.create(blocker=owner, blocked=troll)
+    client.force_login(troll)
+    response = client.post(f"/innovations/{innovation.slug}/comments/", {"body": "Again!"})
+    assert "does not accept comments from you" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_comments_are_rate_limited(client, make_innovation):
+    from innovations.services import COMMENTS_PER_DAY
+
+    innovation = make_innovation()
+    client.force_login(UserFactory())
+    for index in range(COMMENTS_PER_DAY):
+        client.post(f"/innovations/{innovation.slug}/comments/", {"body": f"Note {index}"})
+    response = client.post(f"/innovations/{innovation.slug}/comments/", {"body": "One more"})
+    assert "many comments today" in response.content.decode()
+    assert Comment.objects.count() == COMMENTS_PER_DAY

@@ -1,0 +1,137 @@
+import pytest
+from django.db import connection
+
+from innovations.models import Innovation
+from tests.factories import ApplicantFactory, InnovationFactory, OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response, key="innovations"):
+    for group in response.context["groups"]:
+        if group["source"].key == key:
+            return [item["title"] for item in group["items"]]
+    return []
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("école", ["Ecole des metiers"]),
+        ("ecole", ["École des métiers"]),
+        ("Formación", ["Formacion dual"]),
+        ("formacion", ["Formación técnica"]),
+    ],
+)
+def test_accents_do_not_matter(client, query, expected):
+    InnovationFactory(title="École des métiers", summary="")
+    InnovationFactory(title="Ecole des metiers", summary="")
+    InnovationFactory(title="Formación técnica", summary="")
+    InnovationFactory(title="Formacion dual", summary="")
+    InnovationFactory(title="Unrelated", summary="")
+    found = titles(client.get("/search/", {"q": query}))
+    assert set(expected) <= set(found)
+    assert "Unrelated" not in found
+
+
+def test_search_groups_types_with_counts_and_filters(client):
+    InnovationFactory(
+        title="Solar apprenticeships",
+        facets={"theme": ["green-skills"], "region": ["africa"], "country": ["KE"]},
+    )
+    InnovationFactory(
+        title="Solar finance",
+        facets={"theme": ["financing-skills"], "region": ["americas"], "country": ["CO"]},
+    )
+    OrganisationFactory(name="Solar Training Institute", country="KE")
+    response = client.get("/search/", {"q": "solar"})
+    counts = {g["source"].key: g["count"] for g in response.context["groups"]}
+    assert counts == {"innovations": 2, "organisations": 1, "members": 0}
+    assert titles(client.get("/search/", {"q": "solar", "region": "africa"})) == [
+        "Solar apprenticeships"
+    ]
+    assert titles(client.get("/search/", {"q": "solar", "theme": "financing-skills"})) == [
+        "Solar finance"
+    ]
+    only = client.get("/search/", {"q": "solar", "type": "organisations"})
+    assert titles(only, "organisations") == ["Solar Training Institute"]
+
+
+def test_snippets_highlight_and_escape(client):
+    InnovationFactory(title="Kits", summary="<b>Bold</b> solar kits for schools")
+    html = client.get("/search/", {"q": "solar"}).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; <mark>solar</mark> kits" in html
+
+
+@pytest.mark.parametrize("role", ["visitor", "applicant", "member"])
+def test_members_only_and_drafts_never_appear_for_outsiders(client, role):
+    InnovationFactory(title="Zebra public", summary="zebra")
+    InnovationFactory(title="Zebra members", visibility="members", summary="zebra")
+    InnovationFactory(title="Zebra draft", status="draft", published_at=None, summary="zebra")
+    hidden = InnovationFactory(title="Zebra hidden", summary="zebra")
+    Innovation.objects.filter(pk=hidden.pk).update(hidden_at="2026-01-01T00:00:00Z")
+    viewer = {"visitor": None, "applicant": ApplicantFactory(), "member": UserFactory()}[role]
+    if viewer:
+        client.force_login(viewer)
+    response = client.get("/search/", {"q": "zebra"})
+    html = response.content.decode()
+    expected = {"Zebra public"} | ({"Zebra members"} if role == "member" else set())
+    assert set(titles(response)) == expected
+    assert response.context["groups"][0]["count"] == len(expected)
+    for name in ("Zebra draft", "Zebra hidden") + (() if role == "member" else ("Zebra members",)):
+        assert name not in html
+
+
+def test_member_search_respects_directory_visibility(client):
+    public = UserFactory(display_name="Quentin Public")
+    public.profile.visibility = "public"
+    public.profile.save()
+    UserFactory(display_name="Quentin Members")
+    ApplicantFactory(display_name="Quentin Applicant")
+    assert titles(client.get("/search/", {"q": "quentin"}), "members") == ["Quentin Public"]
+    client.force_login(UserFactory())
+    assert titles(client.get("/search/", {"q": "quentin"}), "members") == [
+        "Quentin Members",
+        "Quentin Public",
+    ]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "&&&", "a" * 500, "' OR 1=1 --", "<script>"])
+def test_odd_queries_never_fail(client, query):
+    assert client.get("/search/", {"q": query, "page": "abc", "region": "XX"}).status_code == 200
+
+
+@pytest.mark.postgres
+def test_search_plan_uses_the_gin_index():
+    from innovations.search import search_innovations
+
+    owner = UserFactory()
+    # Enough rows that a sequential scan costs more than the index, as in production.
+    Innovation.objects.bulk_create(
+        batch_size=5000,
+        objs=[
+            Innovation(title=f"Training programme {i}", slug=f"haystack-{i}", owner=owner,
+                       summary="Apprenticeships and digital skills for young people.",
+                       status="published", visibility="public", published_at="2026-01-01T00:00:00Z")
+            for i in range(30000)
+        ]
+    )  # fmt: skip
+    InnovationFactory(title="Needle")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE innovations_innovation")
+        queryset = search_innovations(None, "needle")
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "innovation_search_gin" in plan, plan
+    assert [i.title for i in queryset] == ["Needle"]
+
+
+@pytest.mark.postgres
+def test_search_vector_follows_edits_through_the_trigger():
+    from innovations.search import search_innovations
+
+    innovation = InnovationFactory(title="Before")
+    Innovation.objects.filter(pk=innovation.pk).update(title="Après")
+    assert [i.pk for i in search_innovations(None, "apres")] == [innovation.pk]
+    assert list(search_innovations(None, "before")) == []
