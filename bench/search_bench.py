@@ -25,7 +25,46 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-WORDS = ["apprenticeship", "training", "skills", "digital", "green", "youth", "women", "employers", "workers", "college", "formation", "compétences", "apprentissage", "numérique", "jeunes", "femmes", "emploi", "métiers", "école", "formación", "competencias", "aprendizaje", "digital", "jóvenes", "mujeres", "empleo", "oficios", "escuela", "solar", "construction", "agriculture", "care", "tourism", "garment", "mining", "logistics", "health", "water"]
+WORDS = [
+    "apprenticeship",
+    "training",
+    "skills",
+    "digital",
+    "green",
+    "youth",
+    "women",
+    "employers",
+    "workers",
+    "college",
+    "formation",
+    "compétences",
+    "apprentissage",
+    "numérique",
+    "jeunes",
+    "femmes",
+    "emploi",
+    "métiers",
+    "école",
+    "formación",
+    "competencias",
+    "aprendizaje",
+    "digital",
+    "jóvenes",
+    "mujeres",
+    "empleo",
+    "oficios",
+    "escuela",
+    "solar",
+    "construction",
+    "agriculture",
+    "care",
+    "tourism",
+    "garment",
+    "mining",
+    "logistics",
+    "health",
+    "water",
+]
 RARE = ["zanzibar", "quokka", "ayacucho", "tombouctou", "ushuaia"]
 
 

@@ -127,6 +127,12 @@ def profile(request, username):
     context = {
         "member": member,
         "innovations": member.owned_innovations.listed_for(viewer).order_by("-published_at")[:20],
+        # Events link to members; count through the reverse relation.
+        "attended": member.event_registrations.attended(viewer=viewer).count(),
+        "mentorships_completed": {
+            "as_mentor": member.mentorships_as_mentor.filter(status="completed").count(),
+            "as_mentee": member.mentorships_as_mentee.filter(status="completed").count(),
+        },
         "profile": profile,
         "organisations": organisations,
         "languages": [lang.get_code_display() for lang in profile.languages.all()],

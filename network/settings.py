@@ -216,6 +216,8 @@ if MEDIA_STORAGE == "s3":
     }
     if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET_NAME.")
+# Largest document a member or moderator may upload to the resource library (bytes).
+RESOURCE_MAX_UPLOAD_BYTES = env_int("RESOURCE_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 # Largest request body: uploads are checked again, per kind, by the forms.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -264,6 +266,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.schedule_digests",
         "schedule": crontab(hour=6, minute=0),
         "kwargs": {"kind": "daily"},
+    },
+    "event-reminders": {
+        "task": "events.tasks.send_due_reminders",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expires": 240},
+    },
+    "mentoring-requests": {  # hourly: expiry and the day-3 / day-7 reminders
+        "task": "mentoring.tasks.scan_requests",
+        "schedule": crontab(minute=15),
+    },
+    "mentoring-check-ins": {  # daily: a check-in after 14 days without a session
+        "task": "mentoring.tasks.scan_mentorships",
+        "schedule": crontab(hour=8, minute=30),
     },
     "weekly-digest": {
         "task": "network.tasks.schedule_digests",

@@ -3,7 +3,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from events.sitemaps import EventSitemap
 from innovations.sitemaps import InnovationSitemap
+from resources.sitemaps import CollectionSitemap, ResourceSitemap
 
 
 class StaticSitemap(Sitemap):
@@ -13,10 +15,23 @@ class StaticSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return ["home", "innovations:showcase", "members:organisations"]
+        return [
+            "home",
+            "innovations:showcase",
+            "resources:library",
+            "resources:collections",
+            "events:listing",
+            "members:organisations",
+        ]
 
     def location(self, item):
         return reverse(item)
 
 
-sitemaps = {"pages": StaticSitemap, "innovations": InnovationSitemap}
+sitemaps = {
+    "pages": StaticSitemap,
+    "innovations": InnovationSitemap,
+    "resources": ResourceSitemap,
+    "resource-collections": CollectionSitemap,
+    "events": EventSitemap,
+}

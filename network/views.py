@@ -43,6 +43,7 @@ def home(request):
     if viewer.is_authenticated:
         dashboard["mine"] = list(
             Innovation.objects.filter(Q(owner=viewer) | Q(team__user=viewer))
+            .filter(hidden_at__isnull=True)
             .distinct()
             .order_by("-updated_at")[:5]
         )

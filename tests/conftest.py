@@ -50,6 +50,12 @@ def _service_markers(request):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads and demo files go to a throw-away folder, never into var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     """Rate limits live in the cache: every test starts with none used."""
     from django.core.cache import cache

@@ -201,6 +201,8 @@ def detail(request, slug):
         "adoptions": list(adoptions.select_related("proposed_by")),
         "interests": list(innovation.interests.select_related("user")) if on_team else [],
         "related": related_innovations(innovation, viewer),
+        # Events link to innovations; read them through the reverse relation.
+        "presented_at": list(innovation.presented_at.listed_for(viewer).order_by("-starts_at")),
         "json_ld": _json_ld(innovation, request),
         "comment_form": CommentForm(),
         "update_form": UpdateForm(),

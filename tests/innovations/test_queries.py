@@ -56,8 +56,8 @@ def test_detail_query_count_is_constant(client, django_assert_num_queries, count
         )
     client.force_login(innovation.owner)
     # session, user, last-active stamp, unread count, innovation (+3 prefetches), comments,
-    # updates, adoptions, interests, related
-    with django_assert_num_queries(13):
+    # updates, adoptions, interests, related, events presenting it
+    with django_assert_num_queries(14):
         response = client.get(innovation.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["related"]) == min(count - 1, 4)

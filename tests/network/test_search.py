@@ -46,7 +46,12 @@ def test_search_groups_types_with_counts_and_filters(client):
     OrganisationFactory(name="Solar Training Institute", country="KE")
     response = client.get("/search/", {"q": "solar"})
     counts = {g["source"].key: g["count"] for g in response.context["groups"]}
-    assert counts == {"innovations": 2, "organisations": 1, "members": 0}
+    assert {k: counts[k] for k in ("innovations", "organisations", "members", "resources")} == {
+        "innovations": 2,
+        "organisations": 1,
+        "members": 0,
+        "resources": 0,
+    }
     assert titles(client.get("/search/", {"q": "solar", "region": "africa"})) == [
         "Solar apprenticeships"
     ]
@@ -135,3 +140,19 @@ def test_search_vector_follows_edits_through_the_trigger():
     Innovation.objects.filter(pk=innovation.pk).update(title="Après")
     assert [i.pk for i in search_innovations(None, "apres")] == [innovation.pk]
     assert list(search_innovations(None, "before")) == []
+
+
+def test_resources_are_searched_with_their_visibility(client):
+    from tests.factories import ResourceFactory
+
+    ResourceFactory(title="Guía de formación dual", access="public")
+    ResourceFactory(title="Formacion members guide", access="members")
+    ResourceFactory(title="Formacion draft", status="submitted")
+    response = client.get("/search/", {"q": "formación", "type": "resources"})
+    assert titles(response, "resources") == ["Guía de formación dual"]
+    client.force_login(UserFactory())
+    response = client.get("/search/", {"q": "formacion", "type": "resources"})
+    assert sorted(titles(response, "resources")) == [
+        "Formacion members guide",
+        "Guía de formación dual",
+    ]

@@ -1,0 +1,40 @@
+"""The signed-in member's "my events" block on the home page."""
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from events.models import Event, Registration
+from events.views.listing import mine_filter
+
+MAX_ITEMS = 5
+
+
+def my_events_section(request) -> dict:
+    user = request.user
+    waitlisted = Registration.objects.filter(
+        event=OuterRef("pk"), user=user, status=Registration.Status.WAITLISTED
+    )
+    events = list(
+        Event.objects.listed_for(user)
+        .upcoming()
+        .filter(mine_filter(user))
+        .annotate(on_waitlist=Exists(waitlisted))
+        .order_by("starts_at", "pk")[:MAX_ITEMS]
+    )
+    items = []
+    for event in events:
+        # Dates in the member's zone (the middleware activated it).
+        meta = date_format(timezone.localtime(event.starts_at), "DATETIME_FORMAT")
+        if event.status == "cancelled":
+            meta += " · " + _("Cancelled")
+        elif event.on_waitlist:
+            meta += " · " + _("On the waitlist")
+        items.append({"title": event.title, "url": event.get_absolute_url(), "meta": meta})
+    return {
+        "title": _("My upcoming events"),
+        "items": items,
+        "url": reverse("events:listing") + "?when=mine",
+    }

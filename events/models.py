@@ -1,0 +1,678 @@
+"""Events: knowledge-sharing sessions, ideation workshops, innovation clinics, trainings and
+webinars; their hosts, registrations with a waitlist, invitations, clinic slots and bookings,
+reminders, feedback, and the private token of each member's calendar feed.
+
+Times are stored in UTC (``starts_at``, ``ends_at``) beside the event's own IANA time zone
+(``timezone``), which calendar files carry as a VTIMEZONE and pages show beside the viewer's.
+"""
+
+import secrets
+import uuid
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from network.taxonomy import Language, Region
+
+# Words that name fixed URLs beside /events/<slug>/.
+RESERVED_SLUGS = frozenset({"calendar", "new", "mine", "feed", "past", "invitations", "export"})
+TIMEZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
+
+
+class EventType(models.TextChoices):
+    SESSION = "session", _("Knowledge-sharing session")
+    WORKSHOP = "workshop", _("Ideation workshop")
+    CLINIC = "clinic", _("Innovation clinic")
+    TRAINING = "training", _("Training")
+    WEBINAR = "webinar", _("Webinar")
+
+
+class Scope(models.TextChoices):
+    GLOBAL = "global", _("Global")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: anyone, also search engines and feeds")
+    MEMBERS = "members", _("Members only")
+    PRIVATE = "private", _("Private: invited members only")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# A cancelled event stays visible (and listed, marked cancelled) to whoever could see it
+# published, so that the people who planned to come learn of it.
+SHOWN_STATUSES = (Status.PUBLISHED, Status.CANCELLED)
+
+
+def validate_timezone(value: str) -> None:
+    if value not in TIMEZONES:
+        raise ValidationError(_("“%(zone)s” is not a known time zone."), params={"zone": value})
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Everything ``user`` may open: the one place the visibility rules are written.
+
+        Public events (published or cancelled) for everyone; members-only for approved members;
+        private ones only for the people named on them (invitees, registrants); drafts only for
+        the hosts and creator; everything for staff. Hidden after reports, or created by a
+        suspended member: out of sight until a moderator acts.
+        """
+        if user is not None and user.is_authenticated and user.is_staff:
+            return self.all()
+        shown = self.filter(hidden_at__isnull=True).exclude(created_by__is_active=False)
+        open_ = Q(status__in=SHOWN_STATUSES)
+        allowed = open_ & Q(visibility=Visibility.PUBLIC)
+        if user is None or not user.is_authenticated:
+            return shown.filter(allowed)
+        hosting = Exists(EventHost.objects.filter(event=OuterRef("pk"), user=user))
+        allowed |= hosting | Q(created_by=user)
+        if user.is_member:
+            named = Exists(Invitation.objects.filter(event=OuterRef("pk"), user=user)) | Exists(
+                Registration.objects.filter(event=OuterRef("pk"), user=user)
+            )
+            allowed |= open_ & (
+                Q(visibility=Visibility.MEMBERS) | (Q(visibility=Visibility.PRIVATE) & named)
+            )
+        return shown.filter(allowed)
+
+    def listed_for(self, user):
+        """What the listing, digests, counts and "presented at" list for ``user``."""
+        return self.visible_to(user).filter(status__in=SHOWN_STATUSES)
+
+    def public(self):
+        """Public and published: for sitemaps and search engines (no user involved)."""
+        return self.visible_to(None).published()
+
+    def upcoming(self, now=None):
+        """Not over yet (an event under way is still upcoming)."""
+        return self.filter(ends_at__gte=now or timezone.now())
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now())
+
+    def with_seats(self):
+        """Annotate ``confirmed_count`` (one subquery, whatever the number of events)."""
+        confirmed = (
+            Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            confirmed_count=models.functions.Coalesce(
+                models.Subquery(confirmed, output_field=models.IntegerField()), 0
+            )
+        )
+
+
+def _new_calendar_uid():
+    return uuid.uuid4()
+
+
+class Event(models.Model):
+    type = models.CharField(_("type"), max_length=12, choices=EventType)
+    scope = models.CharField(_("scope"), max_length=10, choices=Scope, default=Scope.GLOBAL)
+    region = models.CharField(
+        _("region"),
+        max_length=24,
+        choices=Region,
+        blank=True,
+        help_text=_("For regional and national events."),
+    )
+    country = CountryField(_("country"), blank=True, help_text=_("For national events."))
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences, at most 300 characters."),
+    )
+    description = models.TextField(
+        _("description"), max_length=10000, blank=True, help_text=_("Markdown.")
+    )
+    starts_at = models.DateTimeField(_("starts"), db_index=True)
+    ends_at = models.DateTimeField(_("ends"), db_index=True)
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_timezone],
+        help_text=_("The event's own time zone, e.g. Africa/Nairobi."),
+    )
+    online_url = models.URLField(
+        _("online meeting link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown only to confirmed attendees and hosts."),
+    )
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no limit. When full, members join a waitlist."),
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: registration stays open until the event starts."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility, default=Visibility.PUBLIC
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    innovations = models.ManyToManyField(
+        "innovations.Innovation",
+        blank=True,
+        related_name="presented_at",
+        verbose_name=_("showcased innovations"),
+    )
+    materials = models.ManyToManyField(
+        "resources.Resource",
+        blank=True,
+        related_name="events",
+        verbose_name=_("materials from the library"),
+    )
+    material_links = models.TextField(
+        _("other materials"),
+        max_length=2000,
+        blank=True,
+        help_text=_("One web address per line, up to 10: slides, notes."),
+    )
+    recording_url = models.URLField(_("recording"), max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="created_events",
+        verbose_name=_("created by"),
+    )
+    # iCalendar: a UID that never changes, and a SEQUENCE raised on each change.
+    calendar_uid = models.UUIDField(default=_new_calendar_uid, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
+    hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
+    # PostgreSQL full text (title A, summary B, description C), kept by a trigger.
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at <= self.registration_opens_at
+        ):
+            raise ValidationError(
+                {"registration_closes_at": _("Registration must close after it opens.")}
+            )
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is reserved; choose another.")})
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.visibility == Visibility.PUBLIC
+            and self.hidden_at is None
+        )
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url)
+
+    def has_started(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.starts_at
+
+    def is_over(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.ends_at
+
+    def registration_closes(self):
+        return self.registration_closes_at or self.starts_at
+
+    def registration_is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        if self.status != Status.PUBLISHED or self.type == EventType.CLINIC:
+            return False
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        return now < self.registration_closes()
+
+    def seats_left(self) -> int | None:
+        """Free seats (None: no limit). Needs ``confirmed_count`` (``with_seats()``) or counts."""
+        if self.capacity is None:
+            return None
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        return max(self.capacity - confirmed, 0)
+
+    def link_list(self) -> list[str]:
+        """The material links, web addresses only (whatever reached the database)."""
+        lines = [line.strip() for line in self.material_links.splitlines()]
+        return [line for line in lines if line.lower().startswith(("http://", "https://"))]
+
+    def language_codes(self) -> list[str]:
+        return [language.code for language in self.languages.all()]
+
+    def language_names(self) -> list[str]:
+        return [language.get_code_display() for language in self.languages.all()]
+
+
+class EventLanguage(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="languages")
+    code = models.CharField(_("language"), max_length=8, choices=Language)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "code"], name="event_language_unique")
+        ]
+        indexes = [models.Index(fields=["code"], name="event_language_code")]
+
+    def __str__(self):
+        return self.get_code_display()
+
+
+class EventHost(models.Model):
+    """A host, speaker or clinic expert: a member, or a named guest without an account.
+
+    Members on the programme are the event's team: they see the meeting link and the
+    registrants, invite members, mark attendance and publish clinic slots.
+    """
+
+    class Role(models.TextChoices):
+        HOST = "host", _("Host")
+        SPEAKER = "speaker", _("Speaker")
+        EXPERT = "expert", _("Clinic expert")
+        MODERATOR = "moderator", _("Moderator")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="hosts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="hosted_events",
+        verbose_name=_("member"),
+    )
+    guest_name = models.CharField(
+        _("guest's name"),
+        max_length=120,
+        blank=True,
+        help_text=_("For a speaker without an account."),
+    )
+    guest_affiliation = models.CharField(_("guest's organisation"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.SPEAKER)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("host or speaker")
+        verbose_name_plural = _("hosts and speakers")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="event_host_unique"),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(guest_name=""),
+                name="event_host_member_or_guest",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.user) if self.user_id else self.guest_name
+
+    def clean(self):
+        if not self.user_id and not self.guest_name.strip():
+            raise ValidationError(_("Choose a member or write the guest's name."))
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waitlisted(self):
+        return self.filter(status=Registration.Status.WAITLISTED).order_by("registered_at", "pk")
+
+    def attended(self, *, viewer=None):
+        """Registrations marked attended, on events ``viewer`` may see (the profile count)."""
+        return self.filter(attended=True, event__in=Event.objects.listed_for(viewer))
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Registered")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+        verbose_name=_("member"),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status)
+    # First come, first served: the waitlist is ordered by (registered_at, pk). Registering
+    # again after a cancellation starts at the back.
+    registered_at = models.DateTimeField(_("registered"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("seat confirmed"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    wants_reminders = models.BooleanField(_("email me reminders"), default=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["registered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"], name="event_registration_one_per_member"
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status"], name="event_registration_status")]
+
+    def __str__(self):
+        return f"{self.user} – {self.event} ({self.get_status_display()})"
+
+
+class Invitation(models.Model):
+    """A host invites a member (private workshops are invite-only)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="event_invitations",
+        verbose_name=_("member"),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"], name="event_invitation_one_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.event}"
+
+
+class ClinicSlot(models.Model):
+    """A time an expert offers in an innovation clinic; one booking per slot."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="slots")
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="clinic_slots",
+        verbose_name=_("expert"),
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    online_url = models.URLField(
+        _("meeting link for this slot"),
+        max_length=500,
+        blank=True,
+        help_text=_("Empty: the clinic's own link. Shown only to the expert and who booked."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("clinic slot")
+        verbose_name_plural = _("clinic slots")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="event_slot_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event} @ {self.starts_at:%Y-%m-%d %H:%M} UTC"
+
+    def meeting_url(self) -> str:
+        return self.online_url or self.event.online_url
+
+
+class Booking(models.Model):
+    """A member's booking of a clinic slot, for one of their innovations, with a question.
+
+    After the clinic the expert writes advice, which only the innovation's team, the expert
+    and staff see.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="bookings")
+    slot = models.OneToOneField(ClinicSlot, on_delete=models.CASCADE, related_name="booking")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="clinic_bookings",
+        verbose_name=_("member"),
+    )
+    innovation = models.ForeignKey(
+        "innovations.Innovation",
+        on_delete=models.CASCADE,
+        related_name="clinic_bookings",
+        verbose_name=_("innovation"),
+    )
+    question = models.TextField(
+        _("your question"),
+        max_length=3000,
+        help_text=_("What you would like the expert to help with. Markdown."),
+    )
+    advice = models.TextField(_("advice"), max_length=10000, blank=True)
+    advice_at = models.DateTimeField(_("advice written"), null=True, blank=True)
+    created_at = models.DateTimeField(_("booked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("clinic booking")
+        verbose_name_plural = _("clinic bookings")
+        ordering = ["slot__starts_at", "pk"]
+        constraints = [
+            # One slot per member and clinic: slots are scarce.
+            models.UniqueConstraint(
+                fields=["event", "member"], name="event_booking_one_per_member"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} – {self.slot}"
+
+    def get_absolute_url(self):
+        return reverse("events:booking", kwargs={"slug": self.event.slug, "pk": self.pk})
+
+
+class Reminder(models.Model):
+    """One reminder email for one registration (or one person of a clinic booking) and one
+    lead time. The unique keys make a second scan, or two at once, send nothing twice."""
+
+    class Kind(models.TextChoices):
+        DAY = "24h", _("24 hours before")
+        HOUR = "1h", _("1 hour before")
+
+    kind = models.CharField(_("kind"), max_length=4, choices=Kind)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_reminders"
+    )
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
+    )
+    booking = models.ForeignKey(
+        Booking, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
+    )
+    claim = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "kind"], name="event_reminder_registration_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["booking", "recipient", "kind"], name="event_reminder_booking_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(registration__isnull=False, booking__isnull=True)
+                | Q(registration__isnull=True, booking__isnull=False),
+                name="event_reminder_registration_or_booking",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} → {self.recipient_id}"
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def shown(self):
+        """Not hidden after reports and not by a suspended member."""
+        return self.filter(hidden_at__isnull=True).exclude(author__is_active=False)
+
+
+class Feedback(models.Model):
+    """An attendee's rating (1 to 5) and comment, after the event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feedback")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("comment"), max_length=3000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "author"], name="event_feedback_one_per_member"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="event_feedback_rating_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return self.comment[:60] or f"{self.rating}/5"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url() + f"#feedback-{self.pk}"
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret in a member's personal calendar feed address. Revoking makes a new one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed token")
+        verbose_name_plural = _("calendar feed tokens")
+
+    def __str__(self):
+        return f"{self.user} calendar"
+
+
+def attended_count(member, *, viewer=None) -> int:
+    """How many events ``member`` attended, counting only events ``viewer`` may see.
+
+    For the profile page: ``attended_count(profile_user, viewer=request.user)``.
+    """
+    return member.event_registrations.attended(viewer=viewer).count()
+
+
+def presented_at(innovation, *, viewer):
+    """The events (visible to ``viewer``) that showcase ``innovation``, latest first."""
+    return list(
+        innovation.presented_at.listed_for(viewer)
+        .order_by("-starts_at")
+        .only("slug", "title", "starts_at", "timezone", "status", "type")
+    )

@@ -1,0 +1,107 @@
+"""The listing: upcoming, past and "my events", with filters and facet counts."""
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
+
+from events.filters import EventFilter
+from events.models import Booking, Event, EventHost, EventType, Invitation, Registration, Scope
+from events.views.access import viewer_zone
+from network.taxonomy import Language, Region
+
+PAGE_SIZE = 20
+ORDER = {
+    "upcoming": ("starts_at", "pk"),
+    "past": ("-starts_at", "-pk"),
+    "mine": ("-starts_at", "-pk"),
+}
+
+
+def _options(choices, counts, selected):
+    return [
+        {"value": str(value), "label": label, "count": counts.get(str(value), 0),
+         "selected": str(value) == selected}
+        for value, label in choices
+        if counts.get(str(value)) or str(value) == selected
+    ]  # fmt: skip
+
+
+def _month_choices(counts):
+    choices = []
+    for value in counts:
+        day = parse_date(f"{value}-01")
+        if day is not None:
+            choices.append((value, date_format(day, "YEAR_MONTH_FORMAT")))
+    return choices
+
+
+def mine_filter(user):
+    """Events ``user`` takes part in: registered or waitlisted, hosting, invited, booked."""
+    return (
+        Exists(
+            Registration.objects.filter(event=OuterRef("pk"), user=user).exclude(
+                status=Registration.Status.CANCELLED
+            )
+        )
+        | Exists(EventHost.objects.filter(event=OuterRef("pk"), user=user))
+        | Exists(
+            Invitation.objects.filter(event=OuterRef("pk"), user=user).exclude(
+                status=Invitation.Status.DECLINED
+            )
+        )
+        | Exists(Booking.objects.filter(event=OuterRef("pk"), member=user))
+    )
+
+
+def listing(request):
+    viewer = request.user
+    when = request.GET.get("when")
+    if when not in ORDER or (when == "mine" and not viewer.is_authenticated):
+        when = "upcoming"
+    now = timezone.now()
+    base = Event.objects.listed_for(viewer)
+    if when == "upcoming":
+        base = base.upcoming(now)
+    elif when == "past":
+        base = base.past(now)
+    else:
+        base = base.filter(mine_filter(viewer))
+    filterset = EventFilter(request.GET or None, queryset=base)
+    results = filterset.qs.with_seats().order_by(*ORDER[when]).prefetch_related("languages")
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = filterset.facets()
+    get = request.GET.get
+    facets = {
+        "type": _options(EventType.choices, counts["type"], get("type")),
+        "scope": _options(Scope.choices, counts["scope"], get("scope")),
+        "region": _options(Region.choices, counts["region"], get("region")),
+        "language": _options(Language.choices, counts["language"], get("language")),
+        "month": _options(_month_choices(counts["month"]), counts["month"], get("month")),
+    }
+    mine = {}
+    if viewer.is_authenticated:
+        mine = dict(
+            Registration.objects.filter(user=viewer, event__in=[e.pk for e in page.object_list])
+            .exclude(status=Registration.Status.CANCELLED)
+            .values_list("event_id", "status")
+        )
+    for event in page.object_list:
+        event.my_status = mine.get(event.pk, "")
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "events/listing.html",
+        {
+            "page_obj": page,
+            "facets": facets,
+            "when": when,
+            "now": now,
+            "zone": viewer_zone(request),
+            "query_string": query.urlencode(),
+            "filtered": any(get(key) for key in facets),
+        },
+    )

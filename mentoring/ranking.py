@@ -1,0 +1,224 @@
+"""From the database to the matching engine and back: who a member is as a mentee, who a
+mentor is as the viewer may see them, and mentors ranked for a member with their reasons.
+
+Every function runs a fixed number of queries whatever the number of mentors.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from mentoring import matching
+from mentoring.models import MentorFacet, MentoringRequest, MentorProfile, Mentorship
+from mentoring.reasons import describe
+
+# Every account starts on "UTC" until its member picks a time zone; members who live on UTC
+# pick their city (Africa/Accra, Europe/London). So "UTC" says nothing about closeness.
+UNSET_TIMEZONE = "UTC"
+
+
+def utc_offset(name: str, at: datetime) -> float | None:
+    """The UTC offset in hours of the time zone ``name`` at ``at`` (None if unknown or unset)."""
+    if not name or name == UNSET_TIMEZONE:
+        return None
+    try:
+        zone = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    offset = at.astimezone(zone).utcoffset()
+    return offset.total_seconds() / 3600 if offset is not None else None
+
+
+def card_queryset(queryset):
+    """What a mentor card and the mentor's matching features need, in four queries."""
+    from members.models import Affiliation
+
+    return (
+        queryset.with_load()
+        .select_related("user__profile")
+        .prefetch_related(
+            Prefetch("facets", queryset=MentorFacet.objects.order_by("kind", "value")),
+            "expertise",
+            Prefetch(
+                "user__affiliations",
+                queryset=Affiliation.objects.select_related("organisation").order_by("pk"),
+            ),
+        )
+    )
+
+
+def _shows(profile, field: str, levels, trusted: bool) -> bool:
+    return trusted or getattr(profile, f"{field}_visibility") in levels
+
+
+def mentor_features(
+    mentor: MentorProfile, *, levels, now: datetime, trusted: bool = False, capacity=None
+) -> matching.Mentor:
+    """The mentor as the engine sees them, using only what the viewer may see of the profile
+    (``levels``); ``trusted`` (staff running a programme) uses everything."""
+    user = mentor.user
+    profile = user.profile
+    shows_place = _shows(profile, "country", levels, trusted)
+    shows_organisation = _shows(profile, "organisation", levels, trusted)
+    return matching.Mentor(
+        id=mentor.pk,
+        languages=frozenset(mentor.languages),
+        expertise=frozenset(tag.name for tag in mentor.expertise.all()),
+        themes=frozenset(mentor.themes),
+        region=profile.region if shows_place else "",
+        utc_offset=utc_offset(user.timezone, now) if shows_place else None,
+        organisation_types=frozenset(a.organisation.type for a in user.affiliations.all())
+        if shows_organisation
+        else frozenset(),
+        capacity=max(0, mentor.capacity - mentor.load()) if capacity is None else capacity,
+    )
+
+
+def members_features(
+    users, *, topics=None, themes=None, now: datetime | None = None
+) -> dict[int, matching.Mentee]:
+    """Members as mentees, by id: their languages, what they know and want to learn (profile
+    expertise and interests, plus ``topics[user_id]``), the themes of their innovations (plus
+    ``themes[user_id]``), region, time zone and organisation types. Seven queries for any
+    number of members."""
+    from innovations.models import InnovationFacet
+    from members.models import Affiliation, Profile, SpokenLanguage, TaggedExpertise, TaggedInterest
+
+    now = now or timezone.now()
+    users = list(users)
+    ids = [user.pk for user in users]
+    topics, themes = topics or {}, themes or {}
+    regions = dict(Profile.objects.filter(user__in=ids).values_list("user_id", "region"))
+    languages, tags, innovation_themes, organisation_types = {}, {}, {}, {}
+    for user_id, code in SpokenLanguage.objects.filter(profile__user__in=ids).values_list(
+        "profile__user_id", "code"
+    ):
+        languages.setdefault(user_id, set()).add(code)
+    for model in (TaggedInterest, TaggedExpertise):
+        for user_id, name in model.objects.filter(content_object__user__in=ids).values_list(
+            "content_object__user_id", "tag__name"
+        ):
+            tags.setdefault(user_id, set()).add(name)
+    for lookup in ("innovation__owner", "innovation__team__user"):
+        for user_id, value in (
+            InnovationFacet.objects.filter(kind="theme", **{f"{lookup}__in": ids})
+            .values_list(lookup, "value")
+            .distinct()
+        ):
+            innovation_themes.setdefault(user_id, set()).add(value)
+    for user_id, kind in Affiliation.objects.filter(user__in=ids).values_list(
+        "user_id", "organisation__type"
+    ):
+        organisation_types.setdefault(user_id, set()).add(kind)
+    return {
+        user.pk: matching.Mentee(
+            id=user.pk,
+            languages=frozenset(languages.get(user.pk) or {user.language}),
+            interests=frozenset(tags.get(user.pk, set()) | set(topics.get(user.pk, ()))),
+            themes=frozenset(innovation_themes.get(user.pk, set()) | set(themes.get(user.pk, ()))),
+            region=regions.get(user.pk, ""),
+            utc_offset=utc_offset(user.timezone, now),
+            organisation_types=frozenset(organisation_types.get(user.pk, set())),
+        )
+        for user in users
+    }
+
+
+def member_features(
+    user, *, topics=(), themes=(), languages=None, now: datetime | None = None
+) -> matching.Mentee:
+    """One member as a mentee (see :func:`members_features`); ``languages`` replaces theirs
+    (a request's language)."""
+    mentee = members_features([user], topics={user.pk: topics}, themes={user.pk: themes}, now=now)[
+        user.pk
+    ]
+    if languages is not None:
+        mentee = replace(mentee, languages=frozenset(languages))
+    return mentee
+
+
+@dataclass
+class RankedMentor:
+    mentor: MentorProfile
+    score: int | None
+    reasons: list
+    explanations: list[str]
+
+    @property
+    def allowed(self) -> bool:
+        return self.score is not None
+
+
+def rank(mentors, mentee: matching.Mentee, *, levels, now: datetime) -> list[RankedMentor]:
+    """``mentors`` (from :func:`card_queryset`) best first for ``mentee``: by score, mentors
+    with no language in common last, then those still accepting, then by name."""
+    ranked = []
+    for mentor in mentors:
+        result = matching.score(mentee, mentor_features(mentor, levels=levels, now=now))
+        reasons = list(result.reasons) if result else []
+        ranked.append(
+            RankedMentor(
+                mentor=mentor,
+                score=result.total if result else None,
+                reasons=reasons,
+                explanations=describe(reasons),
+            )
+        )
+    ranked.sort(
+        key=lambda item: (
+            item.score is None,
+            -(item.score or 0),
+            not item.mentor.is_accepting,
+            str(item.mentor.user).casefold(),
+        )
+    )
+    return ranked
+
+
+def candidates_for(mentee_user):
+    """Mentors ``mentee_user`` could ask now: accepting, visible (no block either way), not
+    themselves, not already asked or mentoring them."""
+    pending = MentoringRequest.objects.pending().filter(mentee=mentee_user).values("mentor")
+    active = Mentorship.objects.active().filter(mentee=mentee_user).values("mentor")
+    return (
+        MentorProfile.objects.visible_to(mentee_user)
+        .accepting()
+        .exclude(user=mentee_user)
+        .exclude(user__in=pending)
+        .exclude(user__in=active)
+    )
+
+
+def suggested_mentors(user, *, limit=3, now=None) -> list[RankedMentor]:
+    """The best mentors ``user`` could ask now (for the mentoring home)."""
+    from members.models import visible_levels
+
+    now = now or timezone.now()
+    mentee = member_features(user, now=now)
+    mentors = list(card_queryset(candidates_for(user)))
+    ranked = rank(mentors, mentee, levels=visible_levels(user), now=now)
+    return [item for item in ranked if item.allowed][:limit]
+
+
+def next_best_mentors(request: MentoringRequest, *, limit=3, now=None) -> list[RankedMentor]:
+    """After a decline or an expiry: the best mentors to ask with the same request, in the
+    same language, so that asking takes one click."""
+    from members.models import visible_levels
+
+    now = now or timezone.now()
+    themes = []
+    if request.innovation_id:
+        themes = request.innovation.facet_values("theme")
+    mentee = member_features(
+        request.mentee,
+        topics=request.topics.names(),
+        themes=themes,
+        languages={request.language},
+        now=now,
+    )
+    mentors = list(card_queryset(candidates_for(request.mentee).exclude(user=request.mentor_id)))
+    ranked = rank(mentors, mentee, levels=visible_levels(request.mentee), now=now)
+    return [item for item in ranked if item.allowed][:limit]

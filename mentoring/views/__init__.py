@@ -1,0 +1,1 @@
+"""Mentoring views, split by feature: home, mentors, requests, mentorships, programmes."""

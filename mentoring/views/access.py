@@ -1,0 +1,40 @@
+"""The access helpers: one per resource, used by every view of it. What a viewer may not see
+is a 404 (never a 403 that would tell them it exists)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from mentoring.models import Match, MentoringRequest, Mentorship, Programme
+
+
+def require_member(user) -> None:
+    """Mentoring is for approved members (and staff)."""
+    if not (user.is_authenticated and user.is_member):
+        raise PermissionDenied
+
+
+def is_member(user) -> bool:
+    return user.is_authenticated and user.is_member
+
+
+def mentorship_for_viewer(pk: int, user, queryset=None) -> Mentorship:
+    """The pair and staff; a 404 for everyone else."""
+    queryset = Mentorship.objects.all() if queryset is None else queryset
+    return get_object_or_404(queryset.visible_to(user), pk=pk)
+
+
+def request_for_viewer(pk: int, user, queryset=None) -> MentoringRequest:
+    """The mentee, the mentor and staff; a 404 for everyone else."""
+    queryset = MentoringRequest.objects.all() if queryset is None else queryset
+    return get_object_or_404(queryset.visible_to(user), pk=pk)
+
+
+def match_for_viewer(pk: int, user) -> Match:
+    """The two people offered a programme pairing, and staff."""
+    return get_object_or_404(
+        Match.objects.visible_to(user).select_related("programme", "mentor", "mentee"), pk=pk
+    )
+
+
+def programme_for_viewer(slug: str, user) -> Programme:
+    return get_object_or_404(Programme.objects.visible_to(user), slug=slug)

@@ -1,0 +1,101 @@
+"""Find a mentor, and a member's own mentor profile."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mentoring import ranking, services
+from mentoring.filters import MentorFilter
+from mentoring.forms import MentorProfileForm
+from mentoring.models import MentorProfile
+from mentoring.views.access import is_member, require_member
+from network.taxonomy import Language, Region, Theme
+
+PAGE_SIZE = 20
+
+
+def _options(choices, selected):
+    return [
+        {"value": str(value), "label": label, "selected": str(value) in selected}
+        for value, label in choices
+    ]
+
+
+def mentor_list(request):
+    """Mentors ranked for the viewer by match score, each card saying why.
+
+    Visitors and applicants see what mentoring is and how to join, and no mentor at all.
+    A fixed number of queries whatever the number of mentors: the viewer's features, the
+    filtered mentors with their cards' data (four queries), the filter's tag choices.
+    """
+    viewer = request.user
+    if not is_member(viewer):
+        return render(request, "mentoring/mentor_list.html", {"members_only": True})
+    from members.models import visible_levels
+
+    now = timezone.now()
+    levels = visible_levels(viewer)
+    base = MentorProfile.objects.visible_to(viewer).listed().exclude(user=viewer)
+    filterset = MentorFilter(request.GET or None, queryset=base, levels=levels)
+    mentors = list(ranking.card_queryset(filterset.qs))
+    mentee = ranking.member_features(viewer, now=now)
+    ranked = ranking.rank(mentors, mentee, levels=levels, now=now)
+    page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    get = request.GET.get
+    selected_expertise = set(request.GET.getlist("expertise"))
+    context = {
+        "page_obj": page,
+        "levels": levels,
+        "query_string": query.urlencode(),
+        "filters": {
+            "expertise": _options(filterset.choices("expertise"), selected_expertise),
+            "theme": _options(Theme.choices, {get("theme")}),
+            "language": _options(Language.choices, {get("language")}),
+            "region": _options(Region.choices, {get("region")}),
+            "available": get("available") == "true",
+        },
+        "filtered": any(get(key) for key in ("expertise", "theme", "language", "region"))
+        or get("available") == "true",
+        "my_mentor_profile": MentorProfile.objects.filter(user=viewer).first(),
+    }
+    return render(request, "mentoring/mentor_list.html", context)
+
+
+@login_required
+def mentor_edit(request):
+    """Opt in as a mentor, or change one's offer (capacity, availability, languages...)."""
+    require_member(request.user)
+    mentor = MentorProfile.objects.filter(user=request.user).first()
+    form = MentorProfileForm(request.POST or None, instance=mentor, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.mentor_profile_save(
+                    user=request.user,
+                    bio=data["bio"],
+                    capacity=data["capacity"],
+                    availability=data["availability"],
+                    expertise=data["expertise"],
+                    themes=data["themes"],
+                    languages=data["languages"],
+                    formats=data["formats"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your mentor profile is saved.")
+                    if mentor
+                    else _("Thank you for offering to mentor. Members can now ask you."),
+                )
+                return redirect("mentoring:home")
+        messages.error(request, _("Please correct the errors below; nothing has been saved yet."))
+    return render(request, "mentoring/mentor_form.html", {"form": form, "mentor": mentor})

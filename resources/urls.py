@@ -1,0 +1,16 @@
+from django.urls import path
+
+from resources.views import contributing, downloads, library
+
+app_name = "resources"
+
+urlpatterns = [
+    path("", library.library, name="library"),
+    path("contribute/", contributing.contribute, name="contribute"),
+    path("mine/", contributing.mine, name="mine"),
+    path("collections/", library.collection_list, name="collections"),
+    path("collections/<slug:slug>/", library.collection_detail, name="collection"),
+    path("<slug:slug>/", library.detail, name="detail"),
+    path("<slug:slug>/download/", downloads.download, name="download"),
+    path("<slug:slug>/useful/", contributing.useful, name="useful"),
+]

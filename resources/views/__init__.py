@@ -1,0 +1,1 @@
+"""Resource views, split by feature: library (reading), downloads, contributing, collections."""

@@ -1,0 +1,177 @@
+"""Reading the library: the list with filters and facet counts, a resource's page, collections."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from innovations.models import Innovation
+from network.taxonomy import Language, Theme
+from resources.filters import SORTS, LibraryFilter
+from resources.forms import UsefulMarkForm
+from resources.models import (
+    Access,
+    Collection,
+    Publisher,
+    Resource,
+    ResourceTheme,
+    ResourceType,
+    UsefulMark,
+)
+from resources.views.access import collection_for_viewer, resource_for_viewer
+
+PAGE_SIZE = 20
+# Short labels for the filter (the model's say more, for the forms).
+ACCESS_CHOICES = [(Access.PUBLIC, _("Public")), (Access.MEMBERS, _("Members only"))]
+FILTER_NAMES = ("q", "type", "theme", "language", "publisher", "year", "access", "tag")
+
+
+def card_queryset(queryset):
+    """What a resource card shows, in a fixed number of queries."""
+    return queryset.select_related("organisation").prefetch_related(
+        Prefetch("themes", queryset=ResourceTheme.objects.order_by("theme"))
+    )
+
+
+def _options(choices, counts, selected):
+    """A filter's options: only values with results (and the one chosen), with their counts."""
+    return [
+        {"value": str(value), "label": label, "count": counts.get(str(value), 0),
+         "selected": str(value) == selected}
+        for value, label in choices
+        if counts.get(str(value)) or str(value) == selected
+    ]  # fmt: skip
+
+
+def collections_for(viewer):
+    """Published collections holding at least one resource ``viewer`` may see, with how many."""
+    listed = Resource.objects.listed_for(viewer).values("pk")
+    return list(
+        Collection.objects.published()
+        .annotate(item_count=Count("items", filter=Q(items__resource__in=listed)))
+        .filter(item_count__gt=0)
+        .order_by("title", "pk")
+    )
+
+
+def library(request):
+    viewer = request.user
+    filterset = LibraryFilter(request.GET or None, queryset=Resource.objects.listed_for(viewer))
+    sort = request.GET.get("sort")
+    results = filterset.qs.order_by(*SORTS.get(sort, SORTS["newest"]))
+    page = Paginator(card_queryset(results), PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = filterset.facets()
+    get = request.GET.get
+    years = sorted(counts["year"], reverse=True)
+    facets = {
+        "type": _options(ResourceType.choices, counts["type"], get("type")),
+        "theme": _options(Theme.choices, counts["theme"], get("theme")),
+        "language": _options(Language.choices, counts["language"], get("language")),
+        "publisher": _options(Publisher.choices, counts["publisher"], get("publisher")),
+        "year": _options([(year, year) for year in years], counts["year"], get("year")),
+        "access": _options(ACCESS_CHOICES, counts["access"], get("access")),
+    }
+    filtered = any(get(name) for name in FILTER_NAMES)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "resources/library.html",
+        {
+            "page_obj": page,
+            "facets": facets,
+            "sort": sort if sort in SORTS else "newest",
+            "query_string": query.urlencode(),
+            "filtered": filtered,
+            "collections": collections_for(viewer) if not filtered and page.number == 1 else [],
+        },
+    )
+
+
+def language_versions(resource: Resource, viewer) -> list[Resource]:
+    """The same work in other languages, only those ``viewer`` may see, by language."""
+    work = resource.work_id
+    versions = (
+        Resource.objects.listed_for(viewer)
+        .filter(Q(pk=work) | Q(translation_of=work))
+        .exclude(pk=resource.pk)
+        .only("slug", "title", "language")
+    )
+    return sorted(versions, key=lambda version: version.language_name_local)
+
+
+def used_in_events(resource: Resource, viewer) -> list:
+    """Events that use the resource (their materials), for ``viewer``.
+
+    The events app links to resources, not the other way round: this app reaches them through
+    the reverse relation and the events' own ``listed_for``, never by importing the events app.
+    """
+    related = getattr(resource, "events", None)
+    listed_for = getattr(related, "listed_for", None)
+    return list(listed_for(viewer)) if callable(listed_for) else []
+
+
+def render_detail(request, resource: Resource, *, useful_form=None):
+    viewer = request.user
+    member = viewer.is_authenticated and viewer.is_member
+    marks = UsefulMark.objects.filter(resource=resource, member__is_active=True)
+    useful_count = marks.count()
+    notes = list(marks.select_related("member")) if member else []
+    my_mark = next((mark for mark in notes if mark.member_id == viewer.pk), None)
+    if useful_form is None and member:
+        useful_form = UsefulMarkForm(instance=my_mark)
+    context = {
+        "resource": resource,
+        "is_member": member,
+        "is_contributor": viewer.is_authenticated and resource.contributor_id == viewer.pk,
+        "versions": language_versions(resource, viewer),
+        "innovations": list(
+            Innovation.objects.listed_for(viewer).filter(resources=resource).order_by("title")
+        ),
+        "events": used_in_events(resource, viewer),
+        "collections": list(
+            Collection.objects.published().filter(items__resource=resource).distinct()
+        ),
+        "useful_count": useful_count,
+        "useful_notes": [mark for mark in notes if mark.note],
+        "my_mark": my_mark,
+        "useful_form": useful_form,
+    }
+    return render(request, "resources/detail.html", context)
+
+
+def detail_queryset():
+    return Resource.objects.select_related("organisation", "contributor").prefetch_related(
+        Prefetch("themes", queryset=ResourceTheme.objects.order_by("theme")), "tags"
+    )
+
+
+def detail(request, slug):
+    resource = resource_for_viewer(slug, request.user, detail_queryset())
+    return render_detail(request, resource)
+
+
+def collection_list(request):
+    return render(
+        request,
+        "resources/collection_list.html",
+        {"collections": collections_for(request.user)},
+    )
+
+
+def collection_detail(request, slug):
+    viewer = request.user
+    collection = collection_for_viewer(slug, viewer)
+    items = list(
+        collection.items.filter(resource__in=Resource.objects.listed_for(viewer))
+        .select_related("resource", "resource__organisation")
+        .prefetch_related(
+            Prefetch("resource__themes", queryset=ResourceTheme.objects.order_by("theme"))
+        )
+        .order_by("position", "pk")
+    )
+    return render(
+        request,
+        "resources/collection_detail.html",
+        {"collection": collection, "items": items},
+    )
