@@ -27,10 +27,11 @@ def new_innovations_section(users, since):
         .filter(published_at__gte=since)
         .prefetch_related(
             Prefetch(
-                "facets", queryset=InnovationFacet.objects.filter(kind__in=["region", "country"])
+                "facets", queryset=InnovationFacet.objects.filter(kind__in=["region", "theme"])
             ),
             "tags",
         )
+        .select_related("organisation", "owner")
         .order_by("-published_at")[:200]
     )
     if not innovations:
@@ -43,9 +44,19 @@ def new_innovations_section(users, since):
             content_object__in=[u.pk for u in users]
         ).values_list("content_object_id", "tag__name"):
             interests.setdefault(user_id, set()).add(name.lower())
+    from network.models import FollowedTopic
+
+    follows = {}
+    for user_id, kind, value in FollowedTopic.objects.filter(
+        user__in=[u.pk for u in users]
+    ).values_list("user_id", "kind", "value"):
+        follows.setdefault(user_id, set()).add((kind, value.lower() if kind == "tag" else value))
     sections = {}
     for user in users:
-        wanted = interests.get(user.pk, set())
+        followed = follows.get(user.pk, set())
+        wanted = interests.get(user.pk, set()) | {
+            value for kind, value in followed if kind == "tag"
+        }
         region = user.profile.region
         matches = []
         for innovation in innovations:
@@ -53,7 +64,7 @@ def new_innovations_section(users, since):
                 continue
             tags = {tag.name.lower() for tag in innovation.tags.all()}
             regions = {f.value for f in innovation.facets.all() if f.kind == "region"}
-            if tags & wanted or (region and region in regions):
+            if tags & wanted or (region and region in regions) or _follows(innovation, followed):
                 matches.append(innovation)
         if matches:
             section = DigestSection(title=_("New innovations for you"))
@@ -69,6 +80,16 @@ def new_innovations_section(users, since):
                 )
             sections[user.pk] = section
     return sections
+
+
+def _follows(innovation, followed) -> bool:
+    """Whether the innovation is from a theme, organisation or member the member follows."""
+    keys = {("theme", f.value) for f in innovation.facets.all() if f.kind == "theme"}
+    if innovation.organisation_id:
+        keys.add(("organisation", innovation.organisation.slug))
+    if innovation.owner_id:
+        keys.add(("member", innovation.owner.username))
+    return bool(keys & followed)
 
 
 def _describe_follow(object_id, user):

@@ -19,8 +19,27 @@ def site(request):
     if user is not None and user.is_authenticated:
         unread = user.notifications.filter(read_at__isnull=True).count()
     return {
+        "followed": _Followed(user),
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "language_links": language_links,
         "unread_notifications": unread,
     }
+
+
+class _Followed:
+    """``{% if "theme:green-skills" in followed %}``: loaded once, and only if a page asks."""
+
+    def __init__(self, user):
+        self.user = user
+        self._keys = None
+
+    def __contains__(self, key):
+        if self._keys is None:
+            self._keys = set()
+            if self.user is not None and self.user.is_authenticated:
+                self._keys = {
+                    f"{kind}:{value}"
+                    for kind, value in self.user.followed_topics.values_list("kind", "value")
+                }
+        return key in self._keys

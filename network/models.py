@@ -139,3 +139,31 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key} → {self.recipient_id}"
+
+
+class FollowedTopic(models.Model):
+    """A theme, tag, organisation or member someone follows: it feeds their dashboard and
+    weekly digest. ``value`` is the theme slug, tag name, organisation slug or username."""
+
+    class Kind(models.TextChoices):
+        THEME = "theme", _("Theme")
+        TAG = "tag", _("Tag")
+        ORGANISATION = "organisation", _("Organisation")
+        MEMBER = "member", _("Member")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_topics"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    value = models.CharField(_("what"), max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("followed topic")
+        verbose_name_plural = _("followed topics")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "value"], name="followed_topic_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}:{self.value}"

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
     path("report/<str:label>/<int:pk>/", views.report, name="report"),
     path("search/", views.search, name="search"),
+    path("follow/", views.follow_topic, name="follow"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("act/<str:token>/", views.act, name="act"),
     path("admin/", admin.site.urls),

@@ -57,10 +57,38 @@ def home(request):
             .order_by("-published_at")[:4]
         ) if wanted else []  # fmt: skip
         dashboard["sections"] = [section(request) for section in registry.HOME_SECTIONS]
+        dashboard["following"] = following_innovations(viewer, listed)
     return render(
         request,
         "network/home.html",
         {"figures": figures, "featured": featured, "newest": newest, "dashboard": dashboard},
+    )
+
+
+def following_innovations(viewer, listed, limit=5):
+    """Newest innovations from the themes, tags, organisations and members ``viewer`` follows."""
+    from network.models import FollowedTopic
+
+    follows = {}
+    for kind, value in FollowedTopic.objects.filter(user=viewer).values_list("kind", "value"):
+        follows.setdefault(kind, []).append(value)
+    if not follows:
+        return []
+    match = Q(pk__in=[])
+    if follows.get("theme"):
+        match |= Q(
+            pk__in=InnovationFacet.objects.filter(kind="theme", value__in=follows["theme"]).values(
+                "innovation"
+            )
+        )
+    if follows.get("tag"):
+        match |= Q(tags__name__in=follows["tag"])
+    if follows.get("organisation"):
+        match |= Q(organisation__slug__in=follows["organisation"])
+    if follows.get("member"):
+        match |= Q(owner__username__in=follows["member"])
+    return list(
+        listed.filter(match).exclude(owner=viewer).distinct().order_by("-published_at")[:limit]
     )
 
 
@@ -308,3 +336,39 @@ def search(request):
             "sources": sources,
         },
     )
+
+
+@login_required
+@require_POST
+def follow_topic(request):
+    """Follow or unfollow a theme, tag, organisation or member (members only)."""
+    from django.contrib import messages
+    from django.http import Http404
+    from django.utils.translation import gettext as _
+
+    from network.models import FollowedTopic
+    from network.taxonomy import Theme
+
+    kind, value = request.POST.get("kind", ""), request.POST.get("value", "").strip()[:100]
+    valid = {
+        "theme": lambda v: v in Theme.values,
+        "tag": lambda v: bool(v),
+        "organisation": lambda v: Organisation.objects.filter(slug=v).exists(),
+        "member": lambda v: get_user_model().objects.approved().filter(username=v).exists(),
+    }
+    if not request.user.is_member or kind not in valid or not valid[kind](value):
+        raise Http404
+    deleted, _rows = FollowedTopic.objects.filter(
+        user=request.user, kind=kind, value=value
+    ).delete()
+    if not deleted:
+        FollowedTopic.objects.get_or_create(user=request.user, kind=kind, value=value)
+        messages.success(
+            request, _("Followed: you will see it on your home page and in your weekly digest.")
+        )
+    else:
+        messages.success(request, _("You no longer follow it."))
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    return redirect(target)
