@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network import moderation
 from network.forms import ResolutionForm
-from network.models import AuditEntry, Notification, Report
+from network.models import AuditEntry, Delivery, FollowedTopic, Notification, Report
 
 
 @admin.register(Report)
@@ -86,6 +86,31 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["recipient__email", "message"]
     date_hierarchy = "created_at"
     raw_id_fields = ["recipient"]
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """Which emails went to whom (a record: read-only)."""
+
+    list_display = ["recipient", "kind", "key", "sent_at", "skipped"]
+    list_filter = ["kind", "skipped"]
+    search_fields = ["recipient__email", "key"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["recipient", "kind", "key", "claim", "created_at", "sent_at", "skipped"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FollowedTopic)
+class FollowedTopicAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "value", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["user__email", "value"]
+    raw_id_fields = ["user"]
 
 
 def queue(label, queryset, date_field, url):

@@ -15,11 +15,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from events.models import Event
 from innovations.models import Innovation, InnovationFacet
 from innovations.views.showcase import card_queryset
 from members.models import Organisation
 from network import links, registry
 from network.models import Delivery, Notification
+from resources.models import Resource
 
 
 def home(request):
@@ -36,7 +38,12 @@ def home(request):
         .count(),
         "innovations": listed.count(),
         "organisations": Organisation.objects.count(),
+        "events": Event.objects.listed_for(viewer).published().upcoming().count(),
     }
+    next_events = list(
+        Event.objects.listed_for(viewer).published().upcoming().order_by("starts_at")[:3]
+    )
+    new_resources = list(Resource.objects.listed_for(viewer).order_by("-published_at")[:3])
     featured = list(card_queryset(listed.filter(featured=True)).order_by("-published_at")[:3])
     newest = list(card_queryset(listed.exclude(featured=True)).order_by("-published_at")[:3])
     dashboard = {}
@@ -61,7 +68,14 @@ def home(request):
     return render(
         request,
         "network/home.html",
-        {"figures": figures, "featured": featured, "newest": newest, "dashboard": dashboard},
+        {
+            "figures": figures,
+            "featured": featured,
+            "newest": newest,
+            "next_events": next_events,
+            "new_resources": new_resources,
+            "dashboard": dashboard,
+        },
     )
 
 

@@ -61,3 +61,17 @@ def test_sitemap_lists_home_with_language_alternates(client):
     xml = response.content.decode()
     assert "<loc>http://testserver/</loc>" in xml
     assert 'hreflang="fr" href="http://testserver/fr/"' in xml
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_home_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
+    from tests.factories import InnovationFactory
+
+    for index in range(count):
+        InnovationFactory(featured=index % 2 == 0)
+    client.force_login(UserFactory())
+    # session, user, last-active stamp, unread count; five figures; featured and newest
+    # innovations (+facets); next events; new resources; the dashboard's blocks
+    with django_assert_num_queries(21):
+        response = client.get("/")
+    assert response.status_code == 200
