@@ -24,3 +24,14 @@ def unique_slug(
     while candidate in reserved or model._default_manager.filter(**{field: candidate}).exists():
         candidate = f"{base}-{get_random_string(4, _SUFFIX_ALPHABET)}"
     return candidate
+
+
+def json_ld(data: dict):
+    """JSON for a ``<script type="application/ld+json">`` block, safe to put in HTML: the
+    characters that could close the script (<, >, &) are escaped as Django's json_script does."""
+    import json
+
+    from django.utils.html import _json_script_escapes
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(json.dumps(data).translate(_json_script_escapes))

@@ -1,14 +1,10 @@
 """An event's page and its calendar file."""
 
-import json
-
 from django.conf import settings
 from django.db.models import Avg, Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.html import _json_script_escapes
-from django.utils.safestring import mark_safe
 
 from events import services
 from events.calendars import event_calendar
@@ -25,6 +21,7 @@ from events.models import (
     Status,
 )
 from events.views.access import event_for_viewer, viewer_zone
+from network.utils import json_ld
 
 
 def detail_queryset():
@@ -64,7 +61,7 @@ def _json_ld(event):
         + modes[(bool(event.online_url), bool(event.venue))],
         "location": location,
     }
-    return mark_safe(json.dumps(data).translate(_json_script_escapes))
+    return json_ld(data)
 
 
 def detail_context(request, event, **forms):

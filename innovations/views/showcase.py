@@ -1,13 +1,9 @@
-import json
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
-from django.utils.html import _json_script_escapes
-from django.utils.safestring import mark_safe
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django_countries import countries
@@ -28,6 +24,7 @@ from innovations.models import (
 )
 from innovations.views.access import innovation_for_viewer
 from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
+from network.utils import json_ld
 
 PAGE_SIZE = 20
 
@@ -143,7 +140,7 @@ def _json_ld(innovation, request):
         data["datePublished"] = innovation.published_at.isoformat()
     if innovation.organisation:
         data["publisher"] = {"@type": "Organization", "name": innovation.organisation.name}
-    return mark_safe(json.dumps(data).translate(_json_script_escapes))
+    return json_ld(data)
 
 
 def detail(request, slug):
