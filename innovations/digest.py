@@ -22,8 +22,7 @@ def new_innovations_section(users, since):
         return {}
     # What an approved member may see: the same rule as the showcase.
     innovations = list(
-        Innovation.objects.visible_to(users[0])
-        .published()
+        Innovation.objects.for_any_member()
         .filter(published_at__gte=since)
         .prefetch_related(
             Prefetch(

@@ -67,6 +67,13 @@ class InnovationQuerySet(models.QuerySet):
             return shown.filter(published | Q(owner=user) | on_team)
         return shown.filter(published)
 
+    def for_any_member(self):
+        """What every approved member may see, without anyone's own drafts: for work done for
+        many members at once (digests). Staff are never the reference here."""
+        return self.filter(hidden_at__isnull=True, status=Status.PUBLISHED).exclude(
+            owner__is_active=False
+        )
+
     def listed_for(self, user):
         """What the showcase, feeds and counts list for ``user``: published and visible."""
         return self.visible_to(user).published()

@@ -14,7 +14,7 @@ def new_resources_section(users, since):
     if not users:
         return {}
     resources = list(
-        Resource.objects.listed_for(users[0])
+        Resource.objects.for_any_member()
         .filter(published_at__gte=since)
         .order_by("-published_at")[:200]
     )

@@ -101,6 +101,13 @@ class ResourceQuerySet(models.QuerySet):
             return shown.filter(published | Q(contributor=user))
         return shown.filter(published)
 
+    def for_any_member(self):
+        """What every approved member may see, without anyone's own contributions: for work
+        done for many members at once (digests). Staff are never the reference here."""
+        return self.filter(hidden_at__isnull=True, status=Status.PUBLISHED).exclude(
+            contributor__is_active=False
+        )
+
     def listed_for(self, user):
         """What the library, collections, counts and versions list for ``user``."""
         return self.visible_to(user).published()

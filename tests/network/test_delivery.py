@@ -255,3 +255,24 @@ def test_two_digest_runs_at_the_same_time_send_each_email_once():
     assert sorted(len(emails_to(u)) for u in users) == [1] * 12
     assert Notification.objects.filter(emailed_at__isnull=True).count() == 0
     assert re.search("Concurrent", mail.outbox[0].body)
+
+
+def test_a_staff_member_in_the_batch_does_not_widen_what_others_get():
+    from tests.factories import StaffFactory
+
+    staff = StaffFactory()
+    staff.profile.discovery_digest = True
+    staff.profile.save()
+    staff.profile.interests.set(["solar"])
+    reader = member("never", discovery=True)
+    reader.profile.interests.set(["solar"])
+    InnovationFactory(
+        title="Secret solar draft", status="draft", published_at=timezone.now()
+    ).tags.set(["solar"])
+    InnovationFactory(title="Public solar kit").tags.set(["solar"])
+    send_digests(
+        kind="weekly", period=current_period("weekly"), user_ids=sorted([staff.pk, reader.pk])
+    )
+    for email in mail.outbox:
+        assert "Secret solar draft" not in email.body
+    assert "Public solar kit" in emails_to(reader)[0].body
