@@ -93,18 +93,45 @@ def seed(count: int) -> None:
             Innovation.objects.bulk_create(batch)
             batch = []
     Innovation.objects.bulk_create(batch)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE innovations_innovation")
 
 
-def measure(term: str, runs: int) -> list[float]:
-    from innovations.search import search_innovations
+def seed_resources(count: int) -> None:
+    from resources.models import Resource
 
+    rng = random.Random(7)
+    batch = []
+    for index in range(count):
+        words = rng.choices(WORDS, k=30)
+        if index % 5000 == 0:
+            words.append(RARE[(index // 5000) % len(RARE)])
+        batch.append(
+            Resource(
+                title=" ".join(words[:6]).capitalize(),
+                slug=f"bench-resource-{index}",
+                summary=" ".join(words[6:18]),
+                description=" ".join(words[18:]),
+                type="guide",
+                language="en",
+                publisher_type="ilo",
+                year=2025,
+                external_url=f"https://example.org/{index}",
+                access="public" if index % 5 else "members",
+                status="published",
+                published_at=f"2026-01-01T00:00:{index % 60:02d}Z",
+            )
+        )
+        if len(batch) == 5000:
+            Resource.objects.bulk_create(batch)
+            batch = []
+    Resource.objects.bulk_create(batch)
+
+
+def measure(term: str, runs: int, search) -> list[float]:
     timings = []
     for _ in range(runs):
         started = time.perf_counter()
         # The page's work for the query: the first page of results and the count.
-        queryset = search_innovations(None, term)
+        queryset = search(None, term)
         list(queryset[:20])
         queryset.count()
         timings.append((time.perf_counter() - started) * 1000)
@@ -114,6 +141,7 @@ def measure(term: str, runs: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--innovations", type=int, default=100000)
+    parser.add_argument("--resources", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args()
     if connection.vendor != "postgresql":
@@ -122,14 +150,29 @@ def main() -> None:
     try:
         started = time.perf_counter()
         seed(args.innovations)
-        print(f"seeded {args.innovations} innovations in {time.perf_counter() - started:.1f} s")
-        print(f"{'term':<16}{'kind':<10}{'p50 ms':>8}{'p95 ms':>8}")
-        for term, kind in [("skills", "frequent"), ("formación", "frequent"),
-                           ("école", "frequent"), ("quokka", "rare"), ("tombouctou", "rare")]:  # fmt: skip
-            timings = sorted(measure(term, args.runs))
-            p95 = timings[int(len(timings) * 0.95) - 1]
-            print(f"{term:<16}{kind:<10}{statistics.median(timings):>8.1f}{p95:>8.1f}")
+        seed_resources(args.resources)
+        with connection.cursor() as cursor:
+            # Merge the GIN pending lists and gather statistics, as autovacuum would.
+            cursor.execute("SELECT gin_clean_pending_list('innovation_search_gin')")
+            cursor.execute("SELECT gin_clean_pending_list('resource_search_gin')")
+            cursor.execute("ANALYZE innovations_innovation")
+            cursor.execute("ANALYZE resources_resource")
+        print(
+            f"seeded {args.innovations} innovations and {args.resources} resources "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         from innovations.search import search_innovations
+        from resources.search import search_resources
+
+        print(f"{'type':<13}{'term':<14}{'kind':<10}{'p50 ms':>8}{'p95 ms':>8}")
+        for search, label in ((search_innovations, "innovations"), (search_resources, "resources")):
+            for term, kind in [("skills", "frequent"), ("formación", "frequent"),
+                               ("école", "frequent"), ("quokka", "rare"), ("tombouctou", "rare")]:  # fmt: skip
+                timings = sorted(measure(term, args.runs, search))
+                p95 = timings[int(len(timings) * 0.95) - 1]
+                print(
+                    f"{label:<13}{term:<14}{kind:<10}{statistics.median(timings):>8.1f}{p95:>8.1f}"
+                )
 
         sql, params = search_innovations(None, "quokka").query.sql_with_params()
         with connection.cursor() as cursor:
