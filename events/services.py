@@ -118,6 +118,7 @@ def _email(user, template: str, *, event: Event, context=None, calendar=None) ->
     """A transactional email about ``event`` in the member's language and time zone, with an
     optional .ics built by ``calendar()`` in that language. Leaves after commit."""
     from events.tasks import deliver_event_email
+    from network.tasks import enqueue
 
     language = user.language or settings.LANGUAGE_CODE
     message = render_email(
@@ -131,7 +132,7 @@ def _email(user, template: str, *, event: Event, context=None, calendar=None) ->
         with translation.override(language):
             ics = calendar().decode()
     to = [user.email]
-    transaction.on_commit(lambda: deliver_event_email.delay(to=to, calendar=ics, **message))
+    transaction.on_commit(lambda: enqueue(deliver_event_email, to=to, calendar=ics, **message))
 
 
 def _notify_emailed(user, *, kind: str, message, params: dict, url: str) -> None:

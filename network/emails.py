@@ -45,9 +45,9 @@ def send_email(
     *, to: list[str], template: str, context: dict, language: str, reply_to: list[str] = ()
 ) -> None:
     """Queue a templated email; it leaves only if the surrounding transaction commits."""
-    from network.tasks import deliver_email
+    from network.tasks import deliver_email, enqueue
 
     message = render_email(template, context, language=language)
     transaction.on_commit(
-        lambda: deliver_email.delay(to=list(to), reply_to=list(reply_to), **message)
+        lambda: enqueue(deliver_email, to=list(to), reply_to=list(reply_to), **message)
     )

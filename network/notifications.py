@@ -33,7 +33,7 @@ def notify(*, recipient, kind: str, message, url: str = "", params: dict | None 
         recipient=recipient, kind=kind, message=text[:300], url=url[:500]
     )
     if email_preference(recipient, kind) == "immediate":
-        from network.tasks import email_notification
+        from network.tasks import email_notification, enqueue
 
-        transaction.on_commit(lambda: email_notification.delay(notification.pk))
+        transaction.on_commit(lambda: enqueue(email_notification, notification_id=notification.pk))
     return notification

@@ -1,9 +1,27 @@
 """Thin tasks: they take ids, re-fetch, return quietly when there is nothing to do, and call
 services. All are idempotent, so acks_late redelivery after a lost worker is safe."""
 
+import logging
+
 from celery import shared_task
 
 from network.emails import build_message
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(task, **kwargs) -> None:
+    """Queue ``task``; if the broker is away, run it here and now, so that no work is lost.
+
+    Every task is idempotent, so running it in the request is safe; it only costs time.
+    """
+    try:
+        task.apply_async(kwargs=kwargs, retry=False)
+    except Exception as error:  # kombu.exceptions.OperationalError, redis errors, ...
+        logger.warning(
+            "Broker unavailable (%s): running %s now", error.__class__.__name__, task.name
+        )
+        task.apply(kwargs=kwargs)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
