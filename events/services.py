@@ -33,7 +33,6 @@ from events.models import (
     Visibility,
 )
 from network.emails import build_message, render_email
-from network.models import Notification
 from network.notifications import notify
 from network.utils import unique_slug
 
@@ -137,8 +136,7 @@ def _email(user, template: str, *, event: Event, context=None, calendar=None) ->
 
 def _notify_emailed(user, *, kind: str, message, params: dict, url: str) -> None:
     """An in-app notification whose email is the one sent beside it (never a second one)."""
-    notification = notify(recipient=user, kind=kind, message=message, params=params, url=url)
-    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+    notify(recipient=user, kind=kind, message=message, params=params, url=url, emailed=True)
 
 
 def _calendar_for(event: Event, *, with_link: bool):

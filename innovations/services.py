@@ -209,6 +209,7 @@ def _decide(innovation, *, status, note, kind_message, moderator):
             message=kind_message,
             params={"title": innovation.title},
             url=url,
+            emailed=True,
         )
         send_email(
             to=[user.email],
@@ -415,6 +416,7 @@ def interest_express(*, innovation: Innovation, user: User, purpose: str, messag
                 "purpose": Interest.Purpose(interest.purpose).label,
             },
             url=innovation.get_absolute_url() + "#interests",
+            emailed=True,
         )
         send_email(
             to=[member.email],

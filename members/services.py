@@ -101,6 +101,7 @@ def _decide(*, user, moderator, status, reason):
         if approved
         else gettext_lazy("Your membership application was declined."),
         url=reverse("members:dashboard"),
+        emailed=True,
     )
 
 
@@ -144,6 +145,7 @@ def message_send(*, sender: User, recipient: User, subject: str, body: str) -> M
         message=gettext_lazy("%(name)s sent you a message by email."),
         params={"name": str(sender)},
         url=sender.get_absolute_url(),
+        emailed=True,
     )
     return message
 

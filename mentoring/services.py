@@ -219,6 +219,7 @@ def request_create(
         message=gettext_lazy("%(name)s asks you for mentoring."),
         params={"name": str(mentee)},
         url=request.get_absolute_url(),
+        emailed=True,
     )
     send_email(
         to=[recipient.email],
@@ -253,6 +254,7 @@ def _answered(request: MentoringRequest, *, accepted: bool) -> None:
         else gettext_lazy("%(name)s cannot mentor you this time. See who else could."),
         params={"name": str(request.mentor)},
         url=request.get_absolute_url(),
+        emailed=True,
     )
     send_email(
         to=[mentee.email],
@@ -411,6 +413,7 @@ def _remind(request_id: int, kind: str, day: int, now: datetime) -> bool:
         message=gettext_lazy("%(name)s is waiting for your answer about mentoring."),
         params={"name": str(request.mentee)},
         url=request.get_absolute_url(),
+        emailed=True,
     )
     send_email(
         to=[mentor.email],
@@ -439,6 +442,7 @@ def _expire(request_id: int, now: datetime) -> bool:
         ),
         params={"name": str(request.mentor)},
         url=request.get_absolute_url(),
+        emailed=True,
     )
     send_email(
         to=[mentee.email],
@@ -583,6 +587,7 @@ def _close(mentorship, *, by, status, reason, now):
             message=message,
             params={"name": str(partner)},
             url=feedback_url,
+            emailed=True,
         )
         send_email(
             to=[person.email],
@@ -677,6 +682,7 @@ def _checkin(mentorship: Mentorship, *, key: str, days: int, now: datetime) -> b
             ),
             params={"name": str(partner)},
             url=url + "#sessions",
+            emailed=True,
         )
         send_email(
             to=[person.email],
@@ -901,6 +907,7 @@ def programme_confirm(*, programme: Programme, by, now: datetime | None = None) 
                 message=gettext_lazy("%(programme)s: we matched you with %(name)s. Do you accept?"),
                 params={"programme": programme.title, "name": str(partner)},
                 url=match.get_absolute_url(),
+                emailed=True,
             )
             send_email(
                 to=[person.email],

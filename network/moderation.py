@@ -150,6 +150,7 @@ def reports_resolve(*, target, moderator, outcome: str, note: str) -> int:
             message=gettext_lazy("A moderator reviewed reports about “%(target)s”: %(outcome)s."),
             params={"target": str(target)[:80], "outcome": outcome_label},
             url="",
+            emailed=True,
         )
         send_email(
             to=[author.email],

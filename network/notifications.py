@@ -7,7 +7,7 @@ switched off are never emailed. Each notification goes into exactly one email.
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from network.models import Notification
 
@@ -21,18 +21,26 @@ def email_preference(user, kind: str) -> str:
 
 
 @transaction.atomic
-def notify(*, recipient, kind: str, message, url: str = "", params: dict | None = None):
+def notify(
+    *, recipient, kind: str, message, url: str = "", params: dict | None = None, emailed=False
+):
     """Record an in-app notification for ``recipient``, in their language.
 
     ``message`` is a (lazy) translatable string, formatted with ``params``; it is stored as
     plain text and escaped when shown. ``url`` is a site-relative link to the target.
+    ``emailed=True`` when the caller sends its own email about the same thing: the
+    notification then counts as emailed, so no immediate email or digest repeats it.
     """
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
         text = str(message) % params if params else str(message)
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, message=text[:300], url=url[:500]
+        recipient=recipient,
+        kind=kind,
+        message=text[:300],
+        url=url[:500],
+        emailed_at=timezone.now() if emailed else None,
     )
-    if email_preference(recipient, kind) == "immediate":
+    if not emailed and email_preference(recipient, kind) == "immediate":
         from network.tasks import email_notification, enqueue
 
         transaction.on_commit(lambda: enqueue(email_notification, notification_id=notification.pk))

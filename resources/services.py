@@ -149,6 +149,7 @@ def _decide(resource: Resource, *, status: str, note: str, message, moderator: U
             message=message,
             params={"title": resource.title},
             url=url,
+            emailed=True,
         )
         send_email(
             to=[contributor.email],

@@ -276,3 +276,21 @@ def test_a_staff_member_in_the_batch_does_not_widen_what_others_get():
     for email in mail.outbox:
         assert "Secret solar draft" not in email.body
     assert "Public solar kit" in emails_to(reader)[0].body
+
+
+def test_a_decision_with_its_own_email_is_emailed_once_whatever_the_preference(
+    django_capture_on_commit_callbacks,
+):
+    from members.services import application_approve
+    from tests.factories import ApplicantFactory, StaffFactory
+
+    for delivery in ("immediate", "daily"):
+        mail.outbox = []
+        applicant = ApplicantFactory()
+        applicant.profile.delivery = delivery
+        applicant.profile.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            application_approve(user=applicant, moderator=StaffFactory())
+        assert len(emails_to(applicant)) == 1, delivery
+        send_digests(kind="daily", period=f"once-{delivery}", user_ids=[applicant.pk])
+        assert len(emails_to(applicant)) == 1, delivery
