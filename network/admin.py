@@ -1,10 +1,13 @@
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from taggit.admin import TagAdmin as TaggitTagAdmin
+from taggit.models import Tag
 
 from network import moderation
 from network.forms import ResolutionForm
@@ -156,3 +159,17 @@ def _get_urls():
 
 admin.site.get_urls = _get_urls
 admin.site.index_template = "admin/network_index.html"
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(TaggitTagAdmin):
+    """taggit's admin, whose "merge tags" page checks only that the user is staff: here it
+    needs the permission to change tags, like the rest of the tag admin."""
+
+    def merge_tags_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().merge_tags_view(request)

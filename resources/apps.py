@@ -9,6 +9,7 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from django.shortcuts import get_object_or_404
 
+        from network import admin as moderation_admin
         from network import digests, moderation, registry, search
         from network.notification_kinds import KINDS
         from resources import signals  # noqa: F401 - connects the receivers
@@ -26,3 +27,16 @@ class ResourcesConfig(AppConfig):
             lookup=lambda user, pk: get_object_or_404(Resource.objects.listed_for(user), pk=pk),
             author=lambda resource: resource.contributor,
         )
+        moderation_admin.EXTRA_QUEUES.append(_submitted_resources_queue)
+
+
+def _submitted_resources_queue(request):
+    from network.admin import queue
+    from resources.models import Resource, Status
+
+    return queue(
+        _("Contributed resources"),
+        Resource.objects.filter(status=Status.SUBMITTED),
+        "submitted_at",
+        "/admin/resources/resource/?status__exact=submitted",
+    )

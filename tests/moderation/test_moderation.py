@@ -5,7 +5,13 @@ from django.contrib.auth.models import Group
 from innovations.models import Comment
 from members.models import User
 from network.models import AuditEntry, Report
-from tests.factories import ApplicantFactory, InnovationFactory, StaffFactory, UserFactory
+from tests.factories import (
+    ApplicantFactory,
+    InnovationFactory,
+    ResourceFactory,
+    StaffFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +72,8 @@ def test_programme_manager_cannot_approve_members(client, manager):
         ("/admin/network/report/", 200),
         ("/admin/network/auditentry/", 200),
         ("/admin/members/organisation/", 200),
+        ("/admin/resources/resource/", 200),
+        ("/admin/resources/collection/", 200),
         ("/admin/auth/group/", 403),
         ("/admin/taggit/tag/", 403),
         ("/admin/moderation/", 200),
@@ -86,6 +94,34 @@ def test_moderator_cannot_change_staff_or_grant_roles(client, moderator):
     assert 'name="groups"' not in page
 
 
+def test_moderator_cannot_set_a_members_password(client, moderator):
+    """Setting a password is taking over the account; the change form shows it read-only and
+    the password page itself refuses too."""
+    member = UserFactory()
+    client.force_login(moderator)
+    url = f"/admin/members/user/{member.pk}/password/"
+    assert client.get(url).status_code == 403
+    response = client.post(
+        url, {"password1": "a-new-long-password", "password2": "a-new-long-password"}
+    )
+    assert response.status_code == 403
+    member.refresh_from_db()
+    assert member.check_password("a-long-test-password")
+
+
+def test_merging_tags_needs_the_tag_permission(client, moderator):
+    from taggit.models import Tag
+
+    Tag.objects.create(name="apprenticeship")
+    client.force_login(moderator)
+    session = client.session
+    session["selected_tag_ids"] = str(Tag.objects.get().pk)
+    session.save()
+    assert client.get("/admin/taggit/tag/merge-tags/").status_code == 403
+    assert client.post("/admin/taggit/tag/merge-tags/", {"new_tag_name": "x"}).status_code == 403
+    assert list(Tag.objects.values_list("name", flat=True)) == ["apprenticeship"]
+
+
 def test_dashboard_counts_the_queues(client, moderator):
     ApplicantFactory.create_batch(2)
     InnovationFactory(status="submitted", published_at=None)
@@ -93,6 +129,23 @@ def test_dashboard_counts_the_queues(client, moderator):
     queues = {q["url"]: q["count"] for q in client.get("/admin/moderation/").context["queues"]}
     assert queues["/admin/members/user/?status__exact=applicant"] == 2
     assert queues["/admin/innovations/innovation/?status__exact=submitted"] == 1
+
+
+def test_moderator_reviews_contributed_resources(client, moderator):
+    """DESIGN §1: moderators review contributed resources, not only administrators."""
+    waiting = ResourceFactory(status="submitted", published_at=None)
+    client.force_login(moderator)
+    queues = {q["url"]: q["count"] for q in client.get("/admin/moderation/").context["queues"]}
+    assert queues["/admin/resources/resource/?status__exact=submitted"] == 1
+    response = client.post(
+        "/admin/resources/resource/", {"action": "approve", "_selected_action": [waiting.pk]}
+    )
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == "published"
+    assert client.get(f"/admin/resources/resource/{waiting.pk}/change/").status_code == 200
+    # Reviewing is not removing: the record stays, with its history.
+    assert client.get(f"/admin/resources/resource/{waiting.pk}/delete/").status_code == 403
 
 
 # --- reports -------------------------------------------------------------------------------

@@ -1,0 +1,187 @@
+"""Every URL the project resolves, with the objects each one is tried on."""
+
+# (url name, variant, kwargs from the world). Variants name the object's status/visibility.
+
+
+def _innovation(variant):
+    return lambda w: {"slug": w.innovations[variant].slug}
+
+
+def _resource(variant):
+    return lambda w: {"slug": w.resources[variant].slug}
+
+
+def _event(variant):
+    return lambda w: {"slug": w.events[variant].slug}
+
+
+NONE = lambda w: {}  # noqa: E731
+INNOVATION_VARIANTS = ("public", "members", "draft", "rejected", "archived")
+RESOURCE_VARIANTS = ("public", "members", "pending")
+EVENT_VARIANTS = ("public", "members", "private", "draft")
+
+CASES = [
+    ("healthz", "", NONE),
+    ("robots", "", NONE),
+    ("sitemap", "", NONE),
+    ("home", "", NONE),
+    ("notifications", "", NONE),
+    ("notifications_read_all", "", NONE),
+    ("notification_read", "pair's", lambda w: {"pk": w.notification.pk}),
+    ("report", "public innovation", lambda w: {"label": "innovations-innovation", "pk": w.innovations["public"].pk}),
+    ("report", "draft innovation", lambda w: {"label": "innovations-innovation", "pk": w.innovations["draft"].pk}),
+    ("report", "pair's comment", lambda w: {"label": "innovations-comment", "pk": w.comment.pk}),
+    ("report", "private event", lambda w: {"label": "events-event", "pk": w.events["private"].pk}),
+    ("search", "", NONE),
+    ("follow", "", NONE),
+    ("unsubscribe", "pair's", lambda w: {"token": w.unsubscribe_token}),
+    ("unsubscribe", "forged", lambda w: {"token": "forged.token"}),
+    ("act", "owner's", lambda w: {"token": w.action_token}),
+    ("act", "forged", lambda w: {"token": "forged.token"}),
+    ("act", "suspended's", lambda w: {"token": w.suspended_action_token}),
+    # accounts (allauth)
+    ("account_login", "", NONE),
+    ("account_logout", "", NONE),
+    ("account_inactive", "", NONE),
+    ("account_signup", "", NONE),
+    ("account_reauthenticate", "", NONE),
+    ("account_email", "", NONE),
+    ("account_email_verification_sent", "", NONE),
+    ("account_change_password", "", NONE),
+    ("account_set_password", "", NONE),
+    ("account_reset_password", "", NONE),
+    ("account_confirm_login_code", "", NONE),
+    ("account_confirm_email", "forged", lambda w: {"key": "forged-key"}),
+    ("account_reset_password_from_key_done", "", NONE),
+    ("account_reset_password_from_key", "forged", lambda w: {"uidb36": "1", "key": "forged-key"}),
+    ("account_reset_password_done", "", NONE),
+    ("mfa_index", "", NONE),
+    ("mfa_authenticate", "", NONE),
+    ("mfa_reauthenticate", "", NONE),
+    ("mfa_activate_totp", "", NONE),
+    ("mfa_deactivate_totp", "", NONE),
+    ("mfa_view_recovery_codes", "", NONE),
+    ("mfa_generate_recovery_codes", "", NONE),
+    ("mfa_download_recovery_codes", "", NONE),
+    ("usersessions_list", "", NONE),
+    # members
+    ("members:directory", "", NONE),
+    ("members:dashboard", "", NONE),
+    ("members:edit", "", NONE),
+    ("members:export", "", NONE),
+    ("members:delete", "", NONE),
+    *[
+        (name, variant, lambda w, v=variant: {"username": w.people[v].username if v in w.people else w.hidden_profile.username})
+        for name in ("members:profile", "members:avatar", "members:message", "members:block")
+        for variant in ("owner", "pair", "suspended", "hidden-profile")
+    ],
+    ("members:organisations", "", NONE),
+    ("members:organisation", "", lambda w: {"slug": w.organisation.slug}),
+    ("members:organisation_logo", "", lambda w: {"slug": w.organisation.slug}),
+    # innovations
+    ("innovations:showcase", "", NONE),
+    ("innovations:create", "", NONE),
+    ("innovations:mine", "", NONE),
+    ("innovations:feed", "", NONE),
+    ("innovations:export_csv", "", NONE),
+    ("innovations:export_json", "", NONE),
+    ("innovations:tags", "", NONE),
+    *[
+        (f"innovations:{name}", variant, _innovation(variant))
+        for name in ("detail", "edit", "submit", "archive", "team", "cover", "embed", "endorse",
+                     "follow", "comment", "update", "interest", "adoption")
+        for variant in INNOVATION_VARIANTS
+    ],
+    ("innovations:comment_edit", "pair's", lambda w: {"slug": w.comment.innovation.slug, "pk": w.comment.pk}),
+    ("innovations:adoption_confirm", "pair's", lambda w: {"slug": w.adoption.innovation.slug, "pk": w.adoption.pk}),
+    # resources
+    ("resources:library", "", NONE),
+    ("resources:contribute", "", NONE),
+    ("resources:mine", "", NONE),
+    ("resources:collections", "", NONE),
+    ("resources:collection", "published", lambda w: {"slug": w.collection.slug}),
+    ("resources:collection", "draft", lambda w: {"slug": w.draft_collection.slug}),
+    *[
+        (f"resources:{name}", variant, _resource(variant))
+        for name in ("detail", "download", "useful")
+        for variant in RESOURCE_VARIANTS
+    ],
+    # events
+    ("events:listing", "", NONE),
+    ("events:my_calendar", "", NONE),
+    ("events:calendar_revoke", "", NONE),
+    ("events:feed", "pair's", lambda w: {"token": w.calendar_token.token}),
+    ("events:feed", "forged", lambda w: {"token": "forged"}),
+    ("events:feed", "suspended's", lambda w: {"token": w.suspended_calendar_token.token}),
+    *[
+        (f"events:{name}", variant, _event(variant))
+        for name in ("detail", "calendar", "register", "cancel", "reminders", "invitation",
+                     "feedback", "invite", "attendance", "slot_create")
+        for variant in (*EVENT_VARIANTS, *(["clinic"] if name == "slot_create" else []))
+    ],
+    ("events:slot_delete", "open", lambda w: {"slug": w.slot.event.slug, "pk": w.slot.pk}),
+    ("events:book", "open", lambda w: {"slug": w.slot.event.slug, "pk": w.slot.pk}),
+    ("events:booking", "pair's", lambda w: {"slug": w.booking.event.slug, "pk": w.booking.pk}),
+    ("events:booking_cancel", "pair's", lambda w: {"slug": w.booking.event.slug, "pk": w.booking.pk}),
+    # mentoring
+    ("mentoring:home", "", NONE),
+    ("mentoring:mentors", "", NONE),
+    ("mentoring:ask", "owner", lambda w: {"username": w.people["owner"].username}),
+    ("mentoring:mentor_edit", "", NONE),
+    *[
+        (f"mentoring:{name}", "pending", lambda w: {"pk": w.mentoring_request.pk})
+        for name in ("request", "request_respond", "request_withdraw")
+    ],
+    ("mentoring:request_forward", "pending", lambda w: {"pk": w.mentoring_request.pk, "username": w.people["member"].username}),
+    *[
+        (f"mentoring:{name}", "active", lambda w: {"pk": w.mentorship.pk})
+        for name in ("mentorship", "goal_add", "session_add", "end_date", "complete", "end", "feedback")
+    ],
+    ("mentoring:goal_toggle", "active", lambda w: {"pk": w.mentorship.pk, "goal_pk": w.goal.pk}),
+    ("mentoring:programme", "open", lambda w: {"slug": w.programme.slug}),
+    ("mentoring:programme_withdraw", "open", lambda w: {"slug": w.programme.slug}),
+    ("mentoring:match", "offered", lambda w: {"pk": w.match.pk}),
+    # the admin's own pages (each model's pages are walked by admin_model_urls below)
+    ("admin:index", "", NONE),
+    ("admin:login", "", NONE),
+    ("admin:logout", "", NONE),
+    ("admin:password_change", "", NONE),
+    ("admin:password_change_done", "", NONE),
+    ("admin:autocomplete", "", NONE),
+    ("admin:jsi18n", "", NONE),
+    ("admin:app_list", "members", lambda w: {"app_label": "members"}),
+    ("admin:moderation", "", NONE),
+    ("admin:view_on_site", "public innovation", lambda w: {"content_type_id": _content_type(w.innovations["public"]), "object_id": w.innovations["public"].pk}),
+    ("admin:mentoring_programme_matching", "open", lambda w: {"object_id": w.programme.pk}),
+    ("admin:auth_user_password_change", "member", lambda w: {"id": w.people["member"].pk}),
+    ("admin:taggit_tag_merge_tags", "", NONE),
+]  # fmt: skip
+
+
+def _content_type(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj).pk
+
+
+# --- the admin ------------------------------------------------------------------------------
+ADMIN_ACTIONS = ("changelist", "add", "history", "delete", "change")
+
+
+def admin_model_urls(world):
+    """(model label, action, url) for every registered model admin's own pages; the pages of
+    one object are tried on a real object of the model, where the world has one."""
+    from django.contrib import admin
+    from django.urls import reverse
+
+    out = []
+    for model in admin.site._registry:
+        label = model._meta.label_lower
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        obj = model._default_manager.order_by("pk").first()
+        for action in ADMIN_ACTIONS:
+            if action in ("changelist", "add"):
+                out.append((label, action, reverse(f"{prefix}_{action}")))
+            elif obj is not None:
+                out.append((label, action, reverse(f"{prefix}_{action}", args=[obj.pk])))
+    return out

@@ -1,0 +1,150 @@
+"""One small network with every role and an object of each status and visibility, for the
+authorisation matrix. Each role is one person; the objects name them as owner, team member,
+host, invitee or mentoring partner."""
+
+from types import SimpleNamespace
+
+from allauth.mfa.models import Authenticator
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from events.models import Booking, CalendarToken
+from innovations.models import Adoption, Comment, TeamMember
+from mentoring.models import Goal, Match
+from network import links
+from network.models import Notification
+from tests.factories import (
+    ApplicantFactory,
+    ClinicSlotFactory,
+    CollectionFactory,
+    CollectionItemFactory,
+    EventFactory,
+    EventHostFactory,
+    InnovationFactory,
+    InvitationFactory,
+    MentoringRequestFactory,
+    MentorProfileFactory,
+    MentorshipFactory,
+    OrganisationFactory,
+    ProgrammeApplicationFactory,
+    ProgrammeFactory,
+    ResourceFactory,
+    StaffFactory,
+    UserFactory,
+)
+
+
+def _jpeg() -> ContentFile:
+    import io
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue())
+
+
+ROLES = ("visitor", "applicant", "member", "owner", "team", "pair", "moderator", "suspended")
+
+
+def build_world():
+    now = timezone.now()
+    people = {
+        "visitor": None,
+        "applicant": ApplicantFactory(username="applicant"),
+        "member": UserFactory(username="member"),
+        "owner": UserFactory(username="owner"),
+        "team": UserFactory(username="team"),
+        "pair": UserFactory(username="pair"),
+        "moderator": StaffFactory(username="moderator"),
+        "suspended": UserFactory(username="suspended", is_active=False, suspended_at=now),
+    }
+    Authenticator.objects.create(
+        user=people["moderator"], type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+    owner, team, pair = people["owner"], people["team"], people["pair"]
+    for username, visibility in [("owner", "public"), ("pair", "members")]:
+        profile = people[username].profile
+        profile.visibility = visibility
+        profile.save()
+    w = SimpleNamespace(people=people)
+    w.hidden_profile = UserFactory(username="hidden-profile")
+    w.hidden_profile.profile.visibility = "hidden"
+    w.hidden_profile.profile.save()
+    w.organisation = OrganisationFactory(slug="tvet-kenya")
+    w.organisation.logo.save("logo.jpg", _jpeg())
+    for username in ("owner", "pair", "suspended"):
+        people[username].profile.avatar.save("avatar.jpg", _jpeg())
+
+    # Innovations: owner owns them, team is on the team of each.
+    w.innovations = {}
+    for variant, fields in {
+        "public": {"visibility": "public"},
+        "members": {"visibility": "members"},
+        "draft": {"status": "draft", "published_at": None},
+        "rejected": {"status": "rejected", "published_at": None},
+        "archived": {"status": "archived"},
+    }.items():
+        innovation = InnovationFactory(owner=owner, slug=f"innovation-{variant}", **fields)
+        TeamMember.objects.create(innovation=innovation, user=team)
+        innovation.cover.save("cover.jpg", _jpeg())
+        w.innovations[variant] = innovation
+    public = w.innovations["public"]
+    w.comment = Comment.objects.create(innovation=public, author=pair, body="Useful, thanks.")
+    w.adoption = Adoption.objects.create(
+        innovation=public, organisation_name="Polytechnic", country="GH", proposed_by=pair
+    )
+
+    # Resources: owner contributed the pending one.
+    w.resources = {
+        "public": ResourceFactory(slug="resource-public"),
+        "members": ResourceFactory(slug="resource-members", access="members"),
+        "pending": ResourceFactory(
+            slug="resource-pending", status="submitted", published_at=None, contributor=owner
+        ),
+    }
+    w.collection = CollectionFactory(slug="collection-public")
+    CollectionItemFactory(collection=w.collection, resource=w.resources["public"])
+    w.draft_collection = CollectionFactory(slug="collection-draft", published=False)
+
+    # Events: owner hosts each; pair is invited to the private workshop and has a booking.
+    w.events = {
+        "public": EventFactory(slug="event-public"),
+        "members": EventFactory(slug="event-members", visibility="members"),
+        "private": EventFactory(slug="event-private", type="workshop", visibility="private"),
+        "draft": EventFactory(slug="event-draft", status="draft", published_at=None),
+        "clinic": EventFactory(slug="event-clinic", type="clinic"),
+    }
+    for event in w.events.values():
+        EventHostFactory(event=event, user=owner, role="host")
+        event.created_by = owner
+        event.save(update_fields=["created_by"])
+    InvitationFactory(event=w.events["private"], user=pair)
+    w.slot = ClinicSlotFactory(event=w.events["clinic"], expert=owner)
+    w.booked_slot = ClinicSlotFactory(event=w.events["clinic"], expert=owner)
+    w.booking = Booking.objects.create(
+        event=w.events["clinic"], slot=w.booked_slot, member=pair, innovation=public
+    )
+    w.calendar_token = CalendarToken.objects.create(user=pair)
+    w.suspended_calendar_token = CalendarToken.objects.create(user=people["suspended"])
+
+    # Mentoring: owner mentors pair.
+    MentorProfileFactory(user=owner)
+    w.mentoring_request = MentoringRequestFactory(mentor=owner, mentee=pair)
+    w.mentorship = MentorshipFactory(mentor=owner, mentee=pair)
+    w.goal = Goal.objects.create(mentorship=w.mentorship, text="Draft the first curriculum.")
+    w.programme = ProgrammeFactory(slug="cohort")
+    ProgrammeApplicationFactory(programme=w.programme, user=pair)
+    w.match = Match.objects.create(
+        programme=w.programme, mentor=owner, mentee=pair, status=Match.Status.OFFERED
+    )
+
+    w.notification = Notification.objects.create(
+        recipient=pair, kind="member_message", message="Hello"
+    )
+    w.unsubscribe_token = links.unsubscribe_token(pair)
+    w.action_token = links.action_token(owner, "mentoring_accept_request", w.mentoring_request.pk)
+    w.suspended_request = MentoringRequestFactory(mentor=people["suspended"], mentee=pair)
+    w.suspended_action_token = links.action_token(
+        people["suspended"], "mentoring_accept_request", w.suspended_request.pk
+    )
+    return w
