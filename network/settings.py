@@ -81,6 +81,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise (static files are served precompressed and never reach it), before
+    # anything that reads or changes the body. It pads each response with random bytes
+    # against BREACH, and CSRF tokens are masked per request.
+    "network.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -268,6 +272,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.schedule_digests",
         "schedule": crontab(hour=6, minute=0),
         "kwargs": {"kind": "daily"},
+    },
+    "replay-pending-tasks": {  # what waited in the database while the broker was away
+        "task": "network.tasks.replay_pending_tasks",
+        "schedule": crontab(minute="*"),
+        "options": {"expires": 50},
     },
     "event-reminders": {
         "task": "events.tasks.send_due_reminders",

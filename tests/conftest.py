@@ -45,7 +45,34 @@ def _service_markers(request):
         _unavailable("needs PostgreSQL: set DATABASE_URL", required=REQUIRE_SERVICES)
     if request.node.get_closest_marker("redis") and not settings.REDIS_URL:
         _unavailable("needs Redis: set REDIS_URL", required=REQUIRE_SERVICES)
-    if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"live_server", "transactional_db"} & set(fixtures)
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Django's order, again after pytest has grouped the browser tests (it pulls every test
+    of the session-wide browser next to the first one, transactional ones included): tests in
+    a transaction first; then the modules that commit a seeded database and flush it; then
+    the transactional tests, whose flushes would otherwise empty tables (the staff groups
+    made by data migrations) under tests that rely on them."""
+    items.sort(
+        key=lambda item: (
+            _transactional(item),
+            item.get_closest_marker("flushes_database") is not None,
+        )
+    )
+
+
+def pytest_runtest_setup(item):
+    # Before any fixture: the session-wide browser would fail to start without Chromium.
+    if item.get_closest_marker("browser") and not shutil.which(CHROMIUM):
         _unavailable(f"needs Chromium at {CHROMIUM}", required=IN_CI)
 
 

@@ -1,0 +1,181 @@
+"""No serious or critical axe-core violation on any page (DESIGN.md §7), in a real browser.
+
+axe-core is vendored in tests/e2e/vendor/ (see its README: version, sha256, licence); nothing
+is fetched at run time. It is added to each page as an init script through the DevTools
+protocol, so the page keeps its real Content-Security-Policy (no ``bypass_csp``).
+
+Every main page, the sign-in and sign-up pages and the member's forms and notifications are
+checked signed out and signed in as the demo member (where the page exists for that visitor),
+each at a phone width (360) and a desktop width (1280). The rules are axe's defaults plus
+target-size (WCAG 2.2 AA); no rule is switched off. ``pytest -s`` prints the moderate and
+minor findings too (they do not fail the test).
+"""
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.management import call_command
+from django.db import connections
+from django.test import Client, override_settings
+from django.test.testcases import LiveServerThread
+
+from members.models import User
+from network.notifications import notify
+from tests.database import flush_keeping_roles
+
+# Each test runs in a transaction that is rolled back; the module's seeded data was committed
+# before, so the server thread sees it on any database (shared in-memory SQLite or PostgreSQL).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.flushes_database]
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # 4.14.1
+WIDTHS = [(360, 740), (1280, 800)]
+BLOCKING = {"serious", "critical"}
+# axe's default rules, plus target-size: WCAG 2.2 AA (2.5.8, targets of at least 24 px or
+# spaced) is promised, and axe ships that rule switched off.
+AXE_RUN = """() => axe.run(document, {
+    resultTypes: ['violations'], rules: {'target-size': {enabled: true}},
+})"""
+MEMBER = "member@example.org"
+
+# (label, path, checked signed out, checked signed in)
+PAGES = [
+    ("home", "/", True, True),
+    ("showcase", "/innovations/", True, True),
+    (
+        "innovation",
+        "/innovations/jifunze-logbook-digital-records-for-informal-apprenticeships/",
+        True,
+        True,
+    ),
+    ("directory", "/members/", True, True),
+    ("profile", "/members/fatou-diop/", True, True),  # a public profile
+    ("events", "/events/", True, True),
+    ("event", "/events/inclusive-apprenticeships-lagos-session/", True, True),
+    ("mentors", "/mentoring/mentors/", True, True),
+    ("library", "/resources/", True, True),
+    ("resource", "/resources/quality-apprenticeships-toolkit/", True, True),
+    ("search", "/search/?q=skills", True, True),
+    ("sign-in", "/accounts/login/", True, False),  # a member is sent on
+    ("sign-up", "/accounts/signup/", True, False),
+    ("innovation-form", "/innovations/new/", False, True),  # signed out: the sign-in page
+    ("profile-form", "/members/me/edit/", False, True),
+    ("notifications", "/notifications/", False, True),
+    ("my-calendar", "/events/calendar/", False, True),
+]
+CASES = [
+    pytest.param(path, signed_in, id=f"{label}-{'member' if signed_in else 'visitor'}")
+    for label, path, signed_out_too, member_too in PAGES
+    for signed_in in (False, True)
+    if (member_too if signed_in else signed_out_too)
+]
+
+FINDINGS = []  # every violation seen, blocking or not, for the summary
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One seeded database and a live server on 127.0.0.1 for the whole module."""
+    overrides = override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "127.0.0.1"],
+    )
+    overrides.enable()
+    shared = {
+        conn.alias: conn
+        for conn in connections.all()
+        if conn.vendor == "sqlite" and conn.is_in_memory_db()
+    }
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+        member = User.objects.get(email=MEMBER)
+        for n in range(2):  # something to show on the notifications page, one read
+            notification = notify(
+                recipient=member, kind="comment", message="A new comment on %(title)s",
+                params={"title": f"Innovation {n}"}, url="/innovations/",
+            )  # fmt: skip
+        notification.read_at = notification.created_at
+        notification.save()
+        client = Client()
+        client.force_login(member)
+        cookie = {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        }
+        for conn in shared.values():
+            conn.inc_thread_sharing()
+        server = LiveServerThread(
+            "127.0.0.1", static_handler=StaticFilesHandler, connections_override=shared
+        )
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        try:
+            url = f"http://127.0.0.1:{server.port}"
+            yield {"url": url, "cookie": {**cookie, "url": url}, "media_root": settings.MEDIA_ROOT}
+        finally:
+            server.terminate()
+            for conn in shared.values():
+                conn.dec_thread_sharing()
+            flush_keeping_roles()
+            overrides.disable()
+            summary()
+
+
+@pytest.fixture
+def live(site, settings):
+    settings.MEDIA_ROOT = site["media_root"]  # the autouse fixture pointed it elsewhere
+    return site
+
+
+def summary():
+    if FINDINGS:
+        print("\naxe-core findings (impact, rule, page, width, nodes):")
+        for finding in sorted(set(FINDINGS)):
+            print("  " + " | ".join(map(str, finding)))
+
+
+def test_vendored_axe_is_the_recorded_version():
+    assert hashlib.sha256(AXE.read_bytes()).hexdigest() == AXE_SHA256
+
+
+def describe(violation, width):
+    targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:8])
+    more = len(violation["nodes"]) - 8
+    return (
+        f"{violation['id']} ({violation['impact']}) at {width}px: {violation['help']} "
+        f"[{violation['helpUrl']}] on: {targets}" + (f" and {more} more" if more > 0 else "")
+    )
+
+
+@pytest.mark.parametrize(("path", "signed_in"), CASES)
+def test_no_serious_or_critical_axe_violation(live, browser, path, signed_in):
+    width, height = WIDTHS[0]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(path=AXE)
+    if signed_in:
+        context.add_cookies([live["cookie"]])
+    page = context.new_page()
+    problems = []
+    try:
+        response = page.goto(live["url"] + path)
+        assert response.status == 200, f"{path}: {response.status}"
+        assert response.url == live["url"] + path, f"{path} went to {response.url}"
+        for width, height in WIDTHS:
+            page.set_viewport_size({"width": width, "height": height})
+            results = page.evaluate(AXE_RUN)
+            for violation in results["violations"]:
+                FINDINGS.append(
+                    (violation["impact"], violation["id"], path, width, len(violation["nodes"]))
+                )
+                if violation["impact"] in BLOCKING:
+                    problems.append(describe(violation, width))
+    finally:
+        context.close()
+    assert problems == [], f"{path}:\n" + "\n".join(problems)
