@@ -11,7 +11,14 @@ from taggit.models import Tag
 
 from network import moderation
 from network.forms import ResolutionForm
-from network.models import AuditEntry, Delivery, FollowedTopic, Notification, Report
+from network.models import (
+    AuditEntry,
+    Delivery,
+    FollowedTopic,
+    Notification,
+    PendingTask,
+    Report,
+)
 
 
 @admin.register(Report)
@@ -89,6 +96,22 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["recipient__email", "message"]
     date_hierarchy = "created_at"
     raw_id_fields = ["recipient"]
+
+
+@admin.register(PendingTask)
+class PendingTaskAdmin(admin.ModelAdmin):
+    """Work kept while the broker was away; it leaves this list as soon as it is queued."""
+
+    list_display = ["name", "created_at", "error"]
+    list_filter = ["name"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["name", "kwargs", "error", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Delivery)

@@ -141,6 +141,25 @@ class Delivery(models.Model):
         return f"{self.kind} {self.key} → {self.recipient_id}"
 
 
+class PendingTask(models.Model):
+    """A task that could not be queued because the broker was away. Nothing is lost: the
+    beat's ``replay_pending_tasks`` queues it once the broker is back (every task is
+    idempotent, so a replay after a partial failure is safe)."""
+
+    name = models.CharField(_("task"), max_length=200)
+    kwargs = models.JSONField(_("arguments"), default=dict)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("task waiting for the broker")
+        verbose_name_plural = _("tasks waiting for the broker")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.name
+
+
 class FollowedTopic(models.Model):
     """A theme, tag, organisation or member someone follows: it feeds their dashboard and
     weekly digest. ``value`` is the theme slug, tag name, organisation slug or username."""

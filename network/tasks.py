@@ -11,17 +11,48 @@ logger = logging.getLogger(__name__)
 
 
 def enqueue(task, **kwargs) -> None:
-    """Queue ``task``; if the broker is away, run it here and now, so that no work is lost.
-
-    Every task is idempotent, so running it in the request is safe; it only costs time.
-    """
+    """Queue ``task``. If the broker is away, keep it in the database instead: the beat's
+    ``replay_pending_tasks`` queues it once the broker is back, so no work is lost and the
+    request does not wait for it. ``kwargs`` must be JSON-serialisable (they are for the
+    broker too)."""
     try:
         task.apply_async(kwargs=kwargs, retry=False)
     except Exception as error:  # kombu.exceptions.OperationalError, redis errors, ...
+        from network.models import PendingTask
+
         logger.warning(
-            "Broker unavailable (%s): running %s now", error.__class__.__name__, task.name
-        )
-        task.apply(kwargs=kwargs)
+            "Broker unavailable (%s): %s kept until it is back", error.__class__.__name__,
+            task.name,
+        )  # fmt: skip
+        PendingTask.objects.create(name=task.name, kwargs=kwargs, error=str(error)[:300])
+
+
+@shared_task
+def replay_pending_tasks(batch=500):
+    """Beat, every minute: queue what waited while the broker was away, oldest first. Rows
+    are deleted as they are queued; if the broker fails again, the rest wait for next time.
+    Returns how many were queued."""
+    from celery import current_app
+    from django.db import transaction
+
+    from network.models import PendingTask
+
+    queued = 0
+    with transaction.atomic():
+        rows = PendingTask.objects.select_for_update(skip_locked=True)[:batch]
+        for row in rows:
+            task = current_app.tasks.get(row.name)
+            if task is None:
+                logger.error("Pending task %s is unknown; kept for an administrator", row.name)
+                continue
+            try:
+                task.apply_async(kwargs=row.kwargs, retry=False)
+            except Exception as error:
+                logger.warning("Broker still unavailable (%s)", error.__class__.__name__)
+                break
+            row.delete()
+            queued += 1
+    return queued
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
