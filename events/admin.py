@@ -33,6 +33,7 @@ from events.models import (
     Reminder,
     Status,
 )
+from network.utils import spreadsheet_safe
 
 CSV_COLUMNS = [
     "event", "event_starts_utc", "member", "email", "username", "status", "registered_at",
@@ -187,14 +188,14 @@ class EventAdmin(admin.ModelAdmin):
         )
         for r in registrations:
             writer.writerow(
-                [
+                map(spreadsheet_safe, [
                     r.event.title, r.event.starts_at.isoformat(), str(r.user), r.user.email,
                     r.user.username, r.status, r.registered_at.isoformat(),
                     r.confirmed_at.isoformat() if r.confirmed_at else "",
                     r.cancelled_at.isoformat() if r.cancelled_at else "",
                     "" if r.attended is None else ("yes" if r.attended else "no"),
                     "yes" if r.wants_reminders else "no",
-                ]
+                ])
             )  # fmt: skip
         return response
 

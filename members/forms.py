@@ -53,7 +53,9 @@ class SignupForm(forms.Form):
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
-            raise ValidationError(_("We could not process this sign-up."))
+            # Shown above the form: the field itself is hidden, and a person whose browser
+            # filled it in must still see why nothing happened.
+            self.add_error(None, _("We could not process this sign-up."))
         return ""
 
     def clean(self):

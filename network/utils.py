@@ -35,3 +35,15 @@ def json_ld(data: dict):
     from django.utils.safestring import mark_safe
 
     return mark_safe(json.dumps(data).translate(_json_script_escapes))
+
+
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): =, +, -, @, tab, CR.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell that opens as text: member-written values that start like a formula get a
+    leading apostrophe, which spreadsheets hide. Numbers and dates pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

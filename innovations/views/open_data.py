@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innovations.models import Innovation
 from innovations.views.showcase import card_queryset
+from network.utils import spreadsheet_safe
 
 # The documented columns of the open-data export (README, "Open data").
 EXPORT_COLUMNS = [
@@ -18,6 +20,14 @@ EXPORT_COLUMNS = [
     "seeking", "organisation", "organisation_type", "tags", "confirmed_adoptions",
     "published_at", "updated_at",
 ]  # fmt: skip
+
+
+# Characters XML 1.0 cannot carry; members can type them, and one would break the whole feed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub("", value or "")
 
 
 class InnovationFeed(Feed):
@@ -30,10 +40,10 @@ class InnovationFeed(Feed):
         return card_queryset(Innovation.objects.public()).order_by("-published_at")[:50]
 
     def item_title(self, item):
-        return item.title
+        return _xml_text(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return _xml_text(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -87,7 +97,10 @@ def export_csv(request):
         yield writer.writerow(EXPORT_COLUMNS)
         for row in export_rows():
             yield writer.writerow(
-                ["; ".join(map(str, v)) if isinstance(v, list) else v for v in row.values()]
+                [
+                    spreadsheet_safe("; ".join(map(str, v)) if isinstance(v, list) else v)
+                    for v in row.values()
+                ]
             )
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")

@@ -274,3 +274,18 @@ def test_comments_are_rate_limited(client, make_innovation):
     response = client.post(f"/innovations/{innovation.slug}/comments/", {"body": "One more"})
     assert "many comments today" in response.content.decode()
     assert Comment.objects.count() == COMMENTS_PER_DAY
+
+
+def test_csv_export_cells_never_open_as_formulas(client):
+    """A title like "=HYPERLINK(...)" is text in a spreadsheet, not a formula (CSV injection)."""
+    import csv
+    import io
+
+    from tests.factories import InnovationFactory
+
+    InnovationFactory(title='=HYPERLINK("http://evil.example","Open")', summary="+1 improved")
+    response = client.get("/innovations/export.csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://evil.example","Open")'
+    assert rows[0]["summary"] == "'+1 improved"
+    assert rows[0]["stage"] == "pilot"
