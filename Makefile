@@ -57,5 +57,11 @@ lock: install
 	$(UV) pip compile pyproject.toml --python-version 3.12 --generate-hashes -q -o requirements.lock
 	$(UV) pip compile pyproject.toml --extra dev --python-version 3.12 --generate-hashes -q -o requirements-dev.lock
 
+# The load benchmark (bench/load_bench.py): 50k members, 100k innovations, 5k events and
+# 20k resources on PostgreSQL, gunicorn with production settings, 20 connections for 30 s.
+# Needs PostgreSQL and Redis at 127.0.0.1 and wrk; BENCH_ARGS passes options (--reseed, ...).
+bench: install compilemessages
+	$(PY) bench/load_bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var/staticfiles

@@ -28,48 +28,29 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-TAGS = ["solar", "apprenticeships", "digital skills", "rpl", "green skills", "inclusion",
-        "financing", "youth", "care work", "construction"]  # fmt: skip
 REGIONS = ["africa", "americas", "arab-states", "asia-pacific", "europe-central-asia"]
-COUNTRIES = ["KE", "CO", "JO", "IN", "FR"]
 
 
 def seed(members: int) -> None:
-    from taggit.models import Tag
-
+    from bench.seeding import TAGS, ensure_tags, execute, seed_innovations, seed_members, table
     from innovations.models import Innovation, InnovationFacet, TaggedInnovation
-    from members.models import Profile, TaggedInterest, User
     from network.models import Notification
 
-    tags = [Tag.objects.get_or_create(name=name, defaults={"slug": name.replace(" ", "-")})[0]
-            for name in TAGS]  # fmt: skip
-    users = User.objects.bulk_create(
-        [User(email=f"m{i}@bench.example", username=f"m{i}", display_name=f"Member {i}",
-              status="approved", password="!", language=["en", "fr", "es"][i % 3])
-         for i in range(members)],
-        batch_size=2000,
-    )  # fmt: skip
-    Profile.objects.bulk_create(
-        [Profile(user=u, delivery="weekly", discovery_digest=True, country=COUNTRIES[i % 5],
-                 region=REGIONS[i % 5]) for i, u in enumerate(users)],
-        batch_size=2000,
-    )  # fmt: skip
-    TaggedInterest.objects.bulk_create(
-        [TaggedInterest(content_object_id=u.pk, tag=tags[(i + k) % len(tags)])
-         for i, u in enumerate(users) for k in range(2)],
-        batch_size=5000,
-    )  # fmt: skip
+    # Approved members on the weekly digest with two interests each, one pending
+    # notification each, and a week of new public innovations with a region and a tag.
+    users = seed_members(
+        members, delivery="weekly", discovery_digest=True, interests=2, tag_names=TAGS[:10]
+    )
     Notification.objects.bulk_create(
         [Notification(recipient=u, kind="innovation_comment", message="Someone commented")
          for u in users],
         batch_size=5000,
     )  # fmt: skip
     now = timezone.now()
-    innovations = Innovation.objects.bulk_create(
-        [Innovation(title=f"Innovation {i}", slug=f"bench-innovation-{i}", summary="Bench",
-                    stage="pilot", status="published", visibility="public", published_at=now)
-         for i in range(60)]
-    )  # fmt: skip
+    innovations = seed_innovations(
+        60, prefix="bench-innovation", published_at=lambda i: now, visibility=lambda i: "public"
+    )
+    tags = ensure_tags(TAGS[:10])
     InnovationFacet.objects.bulk_create(
         [InnovationFacet(innovation=inv, kind="region", value=REGIONS[i % 5])
          for i, inv in enumerate(innovations)]
@@ -78,6 +59,7 @@ def seed(members: int) -> None:
         [TaggedInnovation(content_object=inv, tag=tags[i % len(tags)])
          for i, inv in enumerate(innovations)]
     )  # fmt: skip
+    execute(f"ANALYZE {table(Innovation)}")
 
 
 def run(batch: int) -> None:

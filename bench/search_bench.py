@@ -10,7 +10,6 @@ page calls, for a visitor) for frequent and rare terms and prints p50/p95 and th
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import time
@@ -25,105 +24,18 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-WORDS = [
-    "apprenticeship",
-    "training",
-    "skills",
-    "digital",
-    "green",
-    "youth",
-    "women",
-    "employers",
-    "workers",
-    "college",
-    "formation",
-    "compétences",
-    "apprentissage",
-    "numérique",
-    "jeunes",
-    "femmes",
-    "emploi",
-    "métiers",
-    "école",
-    "formación",
-    "competencias",
-    "aprendizaje",
-    "digital",
-    "jóvenes",
-    "mujeres",
-    "empleo",
-    "oficios",
-    "escuela",
-    "solar",
-    "construction",
-    "agriculture",
-    "care",
-    "tourism",
-    "garment",
-    "mining",
-    "logistics",
-    "health",
-    "water",
-]
-RARE = ["zanzibar", "quokka", "ayacucho", "tombouctou", "ushuaia"]
-
 
 def seed(count: int) -> None:
-    from innovations.models import Innovation
+    from bench.seeding import seed_innovations
 
-    rng = random.Random(42)
-    batch = []
-    for index in range(count):
-        words = rng.choices(WORDS, k=40)
-        if index % 20000 == 0:
-            words.append(RARE[(index // 20000) % len(RARE)])
-        batch.append(
-            Innovation(
-                title=" ".join(words[:6]).capitalize(),
-                slug=f"bench-{index}",
-                summary=" ".join(words[6:20]),
-                solution=" ".join(words[20:]),
-                stage="pilot",
-                status="published",
-                visibility="public" if index % 5 else "members",
-                published_at=f"2026-01-01T00:00:{index % 60:02d}Z",
-            )
-        )
-        if len(batch) == 5000:
-            Innovation.objects.bulk_create(batch)
-            batch = []
-    Innovation.objects.bulk_create(batch)
+    # 40 words each, a rare word every 20,000; one in five members-only.
+    seed_innovations(count, prefix="bench", rare_every=20000)
 
 
 def seed_resources(count: int) -> None:
-    from resources.models import Resource
+    from bench.seeding import seed_resources as seed
 
-    rng = random.Random(7)
-    batch = []
-    for index in range(count):
-        words = rng.choices(WORDS, k=30)
-        if index % 5000 == 0:
-            words.append(RARE[(index // 5000) % len(RARE)])
-        batch.append(
-            Resource(
-                title=" ".join(words[:6]).capitalize(),
-                slug=f"bench-resource-{index}",
-                summary=" ".join(words[6:18]),
-                description=" ".join(words[18:]),
-                type="guide",
-                language="en",
-                publisher_type="ilo",
-                year=2025,
-                external_url=f"https://example.org/{index}",
-                access="public" if index % 5 else "members",
-                status="published",
-                published_at=f"2026-01-01T00:00:{index % 60:02d}Z",
-            )
-        )
-        if len(batch) == 5000:
-            Resource.objects.bulk_create(batch)
-            batch = []
-    Resource.objects.bulk_create(batch)
+    seed(count, prefix="bench-resource", rare_every=5000)
 
 
 def measure(term: str, runs: int, search) -> list[float]:
@@ -151,12 +63,12 @@ def main() -> None:
         started = time.perf_counter()
         seed(args.innovations)
         seed_resources(args.resources)
-        with connection.cursor() as cursor:
-            # Merge the GIN pending lists and gather statistics, as autovacuum would.
-            cursor.execute("SELECT gin_clean_pending_list('innovation_search_gin')")
-            cursor.execute("SELECT gin_clean_pending_list('resource_search_gin')")
-            cursor.execute("ANALYZE innovations_innovation")
-            cursor.execute("ANALYZE resources_resource")
+        from bench.seeding import analyse
+        from innovations.models import Innovation
+        from resources.models import Resource
+
+        # Merge the GIN pending lists and gather statistics, as autovacuum would.
+        analyse(Innovation, Resource)
         print(
             f"seeded {args.innovations} innovations and {args.resources} resources "
             f"in {time.perf_counter() - started:.1f} s"

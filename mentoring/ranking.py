@@ -12,7 +12,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from mentoring import matching
-from mentoring.models import MentorFacet, MentoringRequest, MentorProfile, Mentorship
+from mentoring.models import (
+    Availability,
+    MentorFacet,
+    MentoringRequest,
+    MentorProfile,
+    Mentorship,
+    TaggedMentorExpertise,
+)
 from mentoring.reasons import describe
 
 # Every account starts on "UTC" until its member picks a time zone; members who live on UTC
@@ -54,6 +61,36 @@ def _shows(profile, field: str, levels, trusted: bool) -> bool:
     return trusted or getattr(profile, f"{field}_visibility") in levels
 
 
+def build_mentor(
+    mentor_id,
+    *,
+    languages,
+    expertise,
+    themes,
+    region: str,
+    timezone_name: str,
+    organisation_types,
+    free: int,
+    shows_place: bool,
+    shows_organisation: bool,
+    now: datetime,
+) -> matching.Mentor:
+    """The engine's view of a mentor from plain values, keeping only what the viewer may see
+    (``shows_place``: region and time zone; ``shows_organisation``: organisation types).
+    The one place both :func:`mentor_features` (model instances) and :func:`score_candidates`
+    (plain rows) build a mentor, so that the two cannot diverge."""
+    return matching.Mentor(
+        id=mentor_id,
+        languages=frozenset(languages),
+        expertise=frozenset(expertise),
+        themes=frozenset(themes),
+        region=(region or "") if shows_place else "",
+        utc_offset=utc_offset(timezone_name, now) if shows_place else None,
+        organisation_types=frozenset(organisation_types) if shows_organisation else frozenset(),
+        capacity=free,
+    )
+
+
 def mentor_features(
     mentor: MentorProfile, *, levels, now: datetime, trusted: bool = False, capacity=None
 ) -> matching.Mentor:
@@ -61,19 +98,18 @@ def mentor_features(
     (``levels``); ``trusted`` (staff running a programme) uses everything."""
     user = mentor.user
     profile = user.profile
-    shows_place = _shows(profile, "country", levels, trusted)
-    shows_organisation = _shows(profile, "organisation", levels, trusted)
-    return matching.Mentor(
-        id=mentor.pk,
-        languages=frozenset(mentor.languages),
-        expertise=frozenset(tag.name for tag in mentor.expertise.all()),
-        themes=frozenset(mentor.themes),
-        region=profile.region if shows_place else "",
-        utc_offset=utc_offset(user.timezone, now) if shows_place else None,
-        organisation_types=frozenset(a.organisation.type for a in user.affiliations.all())
-        if shows_organisation
-        else frozenset(),
-        capacity=max(0, mentor.capacity - mentor.load()) if capacity is None else capacity,
+    return build_mentor(
+        mentor.pk,
+        languages=mentor.languages,
+        expertise=(tag.name for tag in mentor.expertise.all()),
+        themes=mentor.themes,
+        region=profile.region,
+        timezone_name=user.timezone,
+        organisation_types=(a.organisation.type for a in user.affiliations.all()),
+        free=max(0, mentor.capacity - mentor.load()) if capacity is None else capacity,
+        shows_place=_shows(profile, "country", levels, trusted),
+        shows_organisation=_shows(profile, "organisation", levels, trusted),
+        now=now,
     )
 
 
@@ -152,6 +188,12 @@ class RankedMentor:
         return self.score is not None
 
 
+def _order(score: int | None, accepting: bool, name: str) -> tuple:
+    """The ranking's sort key: by score, mentors with no language in common last, then those
+    still accepting, then by name."""
+    return (score is None, -(score or 0), not accepting, name.casefold())
+
+
 def rank(mentors, mentee: matching.Mentee, *, levels, now: datetime) -> list[RankedMentor]:
     """``mentors`` (from :func:`card_queryset`) best first for ``mentee``: by score, mentors
     with no language in common last, then those still accepting, then by name."""
@@ -168,14 +210,126 @@ def rank(mentors, mentee: matching.Mentee, *, levels, now: datetime) -> list[Ran
             )
         )
     ranked.sort(
-        key=lambda item: (
-            item.score is None,
-            -(item.score or 0),
-            not item.mentor.is_accepting,
-            str(item.mentor.user).casefold(),
-        )
+        key=lambda item: _order(item.score, item.mentor.is_accepting, str(item.mentor.user))
     )
     return ranked
+
+
+@dataclass(frozen=True)
+class ScoredMentor:
+    """A mentor scored from plain rows, before their card is loaded (see
+    :func:`score_candidates`)."""
+
+    id: int
+    score: int | None
+    reasons: tuple
+    accepting: bool
+    name: str
+
+    @property
+    def allowed(self) -> bool:
+        return self.score is not None
+
+
+def score_candidates(
+    queryset, mentee: matching.Mentee, *, levels, now: datetime
+) -> list[ScoredMentor]:
+    """Every mentor of ``queryset`` scored and ranked like :func:`rank`, from plain values
+    (no model instances): four queries whatever the number of mentors. Load the cards of the
+    mentors actually shown with :func:`cards_for`."""
+    from members.models import Affiliation
+
+    ids = queryset.order_by().values("pk")
+    # In the queryset's own order, as card_queryset() gives them to rank(): the sort is
+    # stable, so mentors tied on score, acceptance and name stay in the same order.
+    rows = queryset.with_load().values_list(
+        "pk",
+        "capacity",
+        "availability",
+        "active_mentees",
+        "user__display_name",
+        "user__username",
+        "user__timezone",
+        "user__profile__region",
+        "user__profile__country_visibility",
+        "user__profile__organisation_visibility",
+    )
+    facets: dict[tuple[int, str], list[str]] = {}
+    for mentor_id, kind, value in MentorFacet.objects.filter(
+        mentor__in=ids, kind__in=("language", "theme")
+    ).values_list("mentor_id", "kind", "value"):
+        facets.setdefault((mentor_id, kind), []).append(value)
+    expertise: dict[int, list[str]] = {}
+    for mentor_id, name in TaggedMentorExpertise.objects.filter(content_object__in=ids).values_list(
+        "content_object_id", "tag__name"
+    ):
+        expertise.setdefault(mentor_id, []).append(name)
+    # A mentor profile's primary key is its user's id.
+    organisation_types: dict[int, list[str]] = {}
+    for user_id, kind in Affiliation.objects.filter(user__in=ids).values_list(
+        "user_id", "organisation__type"
+    ):
+        organisation_types.setdefault(user_id, []).append(kind)
+    scored = []
+    for (
+        mentor_id,
+        capacity,
+        availability,
+        load,
+        display_name,
+        username,
+        timezone_name,
+        region,
+        country_visibility,
+        organisation_visibility,
+    ) in rows:
+        features = build_mentor(
+            mentor_id,
+            languages=facets.get((mentor_id, "language"), ()),
+            expertise=expertise.get(mentor_id, ()),
+            themes=facets.get((mentor_id, "theme"), ()),
+            region=region,
+            timezone_name=timezone_name,
+            organisation_types=organisation_types.get(mentor_id, ()),
+            free=max(0, capacity - load),
+            shows_place=country_visibility in levels,
+            shows_organisation=organisation_visibility in levels,
+            now=now,
+        )
+        result = matching.score(mentee, features)
+        scored.append(
+            ScoredMentor(
+                id=mentor_id,
+                score=result.total if result else None,
+                reasons=result.reasons if result else (),
+                # As MentorProfile.is_accepting: available and not full.
+                accepting=availability == Availability.AVAILABLE and not load >= capacity,
+                # As str(user): the display name, else the username.
+                name=display_name or username,
+            )
+        )
+    scored.sort(key=lambda item: _order(item.score, item.accepting, item.name))
+    return scored
+
+
+def cards_for(queryset, scored) -> list[RankedMentor]:
+    """The cards (:func:`card_queryset`, four queries) of the ``scored`` mentors among
+    ``queryset``, in the order given, with their score, reasons and explanations."""
+    scored = list(scored)
+    if not scored:
+        return []
+    mentors = card_queryset(queryset.filter(pk__in=[item.id for item in scored]))
+    by_id = {mentor.pk: mentor for mentor in mentors}
+    return [
+        RankedMentor(
+            mentor=by_id[item.id],
+            score=item.score,
+            reasons=list(item.reasons),
+            explanations=describe(list(item.reasons)),
+        )
+        for item in scored
+        if item.id in by_id
+    ]
 
 
 def candidates_for(mentee_user):

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Apps whose rows the shared aggregates count (innovations, members, profiles, tags).
+COUNTED_APPS = {"innovations", "members", "taggit"}
+
 
 class NetworkConfig(AppConfig):
     name = "network"
@@ -12,3 +15,18 @@ class NetworkConfig(AppConfig):
         from network.search import install_sqlite_unaccent
 
         connection_created.connect(install_sqlite_unaccent)
+
+        # Shared facet counts and figures are forgotten when what they count changes.
+        from django.db import transaction
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from network.cache import forget_aggregates
+
+        def counted_change(sender, **kwargs):
+            if sender._meta.app_label in COUNTED_APPS:
+                forget_aggregates()
+                # Again once committed: a view that counted meanwhile saw the old rows.
+                transaction.on_commit(forget_aggregates)
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(counted_change, dispatch_uid=f"forget-aggregates-{signal}")

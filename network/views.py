@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from events.models import Event
 from innovations.models import Innovation, InnovationFacet
-from innovations.views.showcase import card_queryset
+from innovations.views.showcase import cached_for_audience, card_queryset
 from members.models import Organisation
 from network import links, registry
 from network.models import Delivery, Notification
@@ -28,15 +28,23 @@ def home(request):
     User = get_user_model()
     viewer = request.user
     listed = Innovation.objects.listed_for(viewer)
+    # The two figures over every listed innovation are shared for a minute by an audience.
+    countries, innovations = cached_for_audience(
+        "home-figures",
+        viewer,
+        [],
+        lambda: (
+            InnovationFacet.objects.filter(kind="country", innovation__in=listed.values("pk"))
+            .values("value")
+            .distinct()
+            .count(),
+            listed.count(),
+        ),
+    )
     figures = {
         "members": User.objects.approved().count(),
-        "countries": InnovationFacet.objects.filter(
-            kind="country", innovation__in=listed.values("pk")
-        )
-        .values("value")
-        .distinct()
-        .count(),
-        "innovations": listed.count(),
+        "countries": countries,
+        "innovations": innovations,
         "organisations": Organisation.objects.count(),
         "events": Event.objects.listed_for(viewer).published().upcoming().count(),
     }
@@ -308,7 +316,8 @@ def search(request):
     from network.search import uses_full_text
     from network.taxonomy import Region, Theme
 
-    query = request.GET.get("q", "").strip()[:200]
+    # A NUL byte cannot reach PostgreSQL (it refuses it in text): it is dropped, not searched.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     kind = request.GET.get("type", "")
     region = request.GET.get("region", "")
     theme = request.GET.get("theme", "")

@@ -29,8 +29,12 @@ def mentor_list(request):
     """Mentors ranked for the viewer by match score, each card saying why.
 
     Visitors and applicants see what mentoring is and how to join, and no mentor at all.
-    A fixed number of queries whatever the number of mentors: the viewer's features, the
-    filtered mentors with their cards' data (four queries), the filter's tag choices.
+    Two phases, so that the page scales with the number of mentors: every filtered mentor
+    is scored and ranked from plain values (:func:`ranking.score_candidates`, four queries,
+    no model instances), then only the requested page's mentors are loaded as cards
+    (:func:`ranking.cards_for`, four queries). A fixed number of queries whatever the number
+    of mentors: the viewer's features, the filter's tag choices, the scoring rows, the page's
+    cards, the viewer's own mentor profile.
     """
     viewer = request.user
     if not is_member(viewer):
@@ -41,10 +45,11 @@ def mentor_list(request):
     levels = visible_levels(viewer)
     base = MentorProfile.objects.visible_to(viewer).listed().exclude(user=viewer)
     filterset = MentorFilter(request.GET or None, queryset=base, levels=levels)
-    mentors = list(ranking.card_queryset(filterset.qs))
     mentee = ranking.member_features(viewer, now=now)
-    ranked = ranking.rank(mentors, mentee, levels=levels, now=now)
-    page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+    scored = ranking.score_candidates(filterset.qs, mentee, levels=levels, now=now)
+    # The paginator counts and slices the ranked ids; only the page becomes cards.
+    page = Paginator(scored, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = ranking.cards_for(filterset.qs, page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     get = request.GET.get

@@ -182,3 +182,25 @@ def test_cover_image_follows_the_innovation(client, roles, world, settings, tmp_
     assert client.get(f"/innovations/{draft.slug}/cover.jpg").status_code == 404
     client.force_login(roles["owner"])
     assert client.get(f"/innovations/{draft.slug}/cover.jpg").status_code == 200
+
+
+def test_shared_facet_counts_forget_a_hidden_innovation_at_once(client, roles, world):
+    """Showcase facet counts are shared by all members for a minute, but a hiding (or any
+    change to what they count) is reflected on the very next view."""
+    from django.utils import timezone
+
+    as_role(client, roles, "member")
+
+    def theme():
+        return {
+            o["value"]: o["count"] for o in client.get("/innovations/").context["facets"]["theme"]
+        }
+
+    assert theme() == {"digital-skills": 2}
+    assert theme() == {"digital-skills": 2}  # from the shared cache
+    hidden = world["members-published"]
+    hidden.hidden_at = timezone.now()
+    hidden.save(update_fields=["hidden_at"])
+    assert theme() == {"digital-skills": 1}
+    as_role(client, roles, "visitor")
+    assert theme() == {"digital-skills": 1}
