@@ -15,6 +15,7 @@ from members.models import (
     User,
     visible_levels,
 )
+from network.cache import shared_aggregate
 from network.taxonomy import Language, OrganisationType, Region
 
 SORTS = {
@@ -63,16 +64,22 @@ class DirectoryFilter(django_filters.FilterSet):
         self.viewer = viewer
         self._visible = visible_levels(viewer)
         if expertise_choices is None:
-            # Only tags that some member shows to this viewer are offered.
-            expertise_choices = [
-                (name, name)
-                for name in Tag.objects.filter(
-                    members_taggedexpertise_items__content_object__expertise_visibility__in=self._visible
-                )
-                .values_list("name", flat=True)
-                .distinct()
-                .order_by("name")[:500]
-            ]
+            # Only tags that some member shows to this viewer are offered (shared by the
+            # viewers who see the same levels).
+            def shown_tags():
+                return [
+                    (name, name)
+                    for name in Tag.objects.filter(
+                        members_taggedexpertise_items__content_object__expertise_visibility__in=self._visible
+                    )
+                    .values_list("name", flat=True)
+                    .distinct()
+                    .order_by("name")[:500]
+                ]
+
+            expertise_choices = shared_aggregate(
+                "directory-expertise", repr(sorted(self._visible)), (), shown_tags
+            )
         self.expertise_choices = expertise_choices
         self.filters["expertise"].extra["choices"] = expertise_choices
 

@@ -18,7 +18,7 @@ from members import services
 from members.filters import DirectoryFilter, OrganisationFilter
 from members.forms import DeleteAccountForm, MessageForm, PreferencesForm, ProfileForm
 from members.models import Affiliation, Block, Organisation, User, visible_levels
-from network.cache import shared_aggregate
+from network.cache import SharedCountPaginator, shared_aggregate
 from network.taxonomy import Language, OrganisationType, Region
 
 DIRECTORY_PAGE_SIZE = 24
@@ -73,8 +73,14 @@ def directory(request):
         ),
         "profile__expertise",
     )
-    page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    facets = _shared_facets(request, filterset, visible_levels(viewer))
+    levels = repr(sorted(visible_levels(viewer)))
+    filters = sorted((k, v) for k, v in request.GET.lists() if k not in ("page", "sort"))
+    page = SharedCountPaginator(
+        results,
+        DIRECTORY_PAGE_SIZE,
+        count=lambda: shared_aggregate("directory-count", levels, filters, results.count),
+    ).get_page(request.GET.get("page"))
+    facets = shared_aggregate("directory-facets", levels, filters, filterset.facets)
     data = filterset.form.cleaned_data if filterset.is_bound and filterset.form.is_valid() else {}
     selected_expertise = set(request.GET.getlist("expertise"))
     expertise_counts = facets["expertise"]
@@ -109,13 +115,6 @@ def directory(request):
         "query_string": _query_without_page(request),
     }
     return render(request, "members/directory.html", context)
-
-
-def _shared_facets(request, filterset, levels):
-    """``filterset.facets()``, shared by viewers who see the same levels and ask with the same
-    filters (the directory depends on nothing else of the viewer)."""
-    parameters = sorted((k, v) for k, v in request.GET.lists() if k != "page")
-    return shared_aggregate("directory-facets", repr(sorted(levels)), parameters, filterset.facets)
 
 
 def _query_without_page(request):

@@ -5,6 +5,8 @@ usable, and sign-up stays behind email verification and approval) — every page
 import logging
 
 from django.core.cache.backends.redis import RedisCache
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 logger = logging.getLogger(__name__)
 
@@ -91,3 +93,40 @@ def forget_aggregates(**kwargs) -> None:
         cache.incr(_GENERATION_KEY)
     except ValueError:  # no generation yet (or the cache is away): start one
         cache.set(_GENERATION_KEY, 1, None)
+
+
+def listing_audience(user) -> str | None:
+    """The audience whose listed innovations and resources are exactly ``user``'s, or None.
+
+    Visitors see the public published ones, approved members every published one (their own
+    included); staff and applicants (who also see their own members-only ones) get none, so
+    what they see is always computed for them and never shared.
+    """
+    if not user.is_authenticated:
+        return "public"
+    if user.is_member and not user.is_staff:
+        return "members"
+    return None
+
+
+def cached_for_audience(name, user, parameters, compute):
+    """``compute()``, shared by the viewers of ``user``'s audience who ask with the same
+    ``parameters`` (see network.cache.shared_aggregate); computed afresh for an audience of
+    one."""
+    audience = listing_audience(user)
+    if audience is None:
+        return compute()
+    return shared_aggregate(name, audience, sorted(parameters), compute)
+
+
+class SharedCountPaginator(Paginator):
+    """A paginator whose total comes from ``count()`` (a shared aggregate) rather than a
+    COUNT over every listed row on each view."""
+
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._shared_count = count
+
+    @cached_property
+    def count(self):
+        return self._shared_count()

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, JsonResponse
@@ -23,35 +22,11 @@ from innovations.models import (
     TeamMember,
 )
 from innovations.views.access import innovation_for_viewer
-from network.cache import shared_aggregate
+from network.cache import SharedCountPaginator, cached_for_audience
 from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
 from network.utils import json_ld
 
 PAGE_SIZE = 20
-
-
-def listing_audience(user) -> str | None:
-    """The audience whose listed innovations are exactly ``user``'s, or None.
-
-    Visitors see the public published ones, approved members every published one (their own
-    included); staff and applicants (who also see their own members-only ones) get none, so
-    what they see is always computed for them and never shared.
-    """
-    if not user.is_authenticated:
-        return "public"
-    if user.is_member and not user.is_staff:
-        return "members"
-    return None
-
-
-def cached_for_audience(name, user, parameters, compute):
-    """``compute()``, shared by the viewers of ``user``'s audience who ask with the same
-    ``parameters`` (see network.cache.shared_aggregate); computed afresh for an audience of
-    one."""
-    audience = listing_audience(user)
-    if audience is None:
-        return compute()
-    return shared_aggregate(name, audience, sorted(parameters), compute)
 
 
 def card_queryset(queryset):
@@ -91,13 +66,13 @@ def showcase(request):
     filterset = ShowcaseFilter(request.GET or None, queryset=base)
     sort = request.GET.get("sort")
     results = with_endorsements(filterset.qs).order_by(*SORTS.get(sort, SORTS["newest"]))
-    page = Paginator(card_queryset(results), PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = cached_for_audience(
-        "showcase-facets",
-        viewer,
-        [(k, v) for k, v in request.GET.items() if k not in ("page", "sort")],
-        filterset.facets,
-    )
+    filters = [(k, v) for k, v in request.GET.lists() if k not in ("page", "sort")]
+    page = SharedCountPaginator(
+        card_queryset(results),
+        PAGE_SIZE,
+        count=lambda: cached_for_audience("showcase-count", viewer, filters, results.count),
+    ).get_page(request.GET.get("page"))
+    counts = cached_for_audience("showcase-facets", viewer, filters, filterset.facets)
     get = request.GET.get
     country_choices = sorted(
         ((c, countries.name(c)) for c in counts["country"]), key=lambda x: x[1]

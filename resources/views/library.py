@@ -1,11 +1,11 @@
 """Reading the library: the list with filters and facet counts, a resource's page, collections."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from innovations.models import Innovation
+from network.cache import SharedCountPaginator, cached_for_audience
 from network.taxonomy import Language, Theme
 from resources.filters import SORTS, LibraryFilter
 from resources.forms import UsefulMarkForm
@@ -59,8 +59,13 @@ def library(request):
     filterset = LibraryFilter(request.GET or None, queryset=Resource.objects.listed_for(viewer))
     sort = request.GET.get("sort")
     results = filterset.qs.order_by(*SORTS.get(sort, SORTS["newest"]))
-    page = Paginator(card_queryset(results), PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = filterset.facets()
+    filters = [(k, v) for k, v in request.GET.lists() if k not in ("page", "sort")]
+    page = SharedCountPaginator(
+        card_queryset(results),
+        PAGE_SIZE,
+        count=lambda: cached_for_audience("library-count", viewer, filters, results.count),
+    ).get_page(request.GET.get("page"))
+    counts = cached_for_audience("library-facets", viewer, filters, filterset.facets)
     get = request.GET.get
     years = sorted(counts["year"], reverse=True)
     facets = {
