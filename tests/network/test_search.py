@@ -159,3 +159,34 @@ def test_resources_are_searched_with_their_visibility(client):
         "Formacion members guide",
         "Guía de formación dual",
     ]
+
+
+@pytest.mark.postgres
+def test_member_search_uses_the_trigram_indexes_and_finds_names_and_headlines():
+    from django.contrib.auth.models import AnonymousUser
+
+    from members.models import Profile, User
+    from members.search import search_members
+
+    # Enough members that folding every name costs more than the index, as in production.
+    users = User.objects.bulk_create(
+        [User(email=f"m{i}@example.org", username=f"m-{i}", display_name=f"Member {i}",
+              status="approved") for i in range(3000)]
+    )  # fmt: skip
+    Profile.objects.bulk_create([Profile(user=user, visibility="public") for user in users])
+    named = UserFactory(display_name="Amélie Ndiaye")
+    headlined = UserFactory(display_name="Kofi Mensah")
+    for user, headline in [(named, ""), (headlined, "Formateur en soudure, Kumasi")]:
+        user.profile.visibility = "public"
+        user.profile.headline = headline
+        user.profile.save()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE members_user; ANALYZE members_profile")
+    visitor = AnonymousUser()
+    assert [m.pk for m in search_members(visitor, "amelie")] == [named.pk]
+    assert [m.pk for m in search_members(visitor, "soudure")] == [headlined.pk]
+    sql, params = search_members(visitor, "ndiaye").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "member_name_trgm" in plan and "profile_headline_trgm" in plan, plan
