@@ -1,8 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# Apps whose rows the shared aggregates count (innovations, resources, members, tags).
-COUNTED_APPS = {"innovations", "resources", "members", "taggit"}
+# Apps whose rows the shared aggregates count (innovations, resources, events, members, tags).
+COUNTED_APPS = {"innovations", "resources", "events", "members", "taggit"}
 
 
 class NetworkConfig(AppConfig):

@@ -1,6 +1,5 @@
 """The listing: upcoming, past and "my events", with filters and facet counts."""
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.formats import date_format
 from events.filters import EventFilter
 from events.models import Booking, Event, EventHost, EventType, Invitation, Registration, Scope
 from events.views.access import viewer_zone
+from network.cache import SharedCountPaginator, shared_aggregate
 from network.taxonomy import Language, Region
 
 PAGE_SIZE = 20
@@ -71,8 +71,19 @@ def listing(request):
         base = base.filter(mine_filter(viewer))
     filterset = EventFilter(request.GET or None, queryset=base)
     results = filterset.qs.with_seats().order_by(*ORDER[when]).prefetch_related("languages")
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = filterset.facets()
+    # Members also see the private events they are invited to: only visitors, who all see
+    # the same events, share the page count and facet counts.
+    filters = (when, sorted((k, v) for k, v in request.GET.lists() if k not in ("page", "when")))
+
+    def shared(name, compute):
+        if viewer.is_authenticated:
+            return compute()
+        return shared_aggregate(name, "public", filters, compute)
+
+    page = SharedCountPaginator(
+        results, PAGE_SIZE, count=lambda: shared("events-count", results.count)
+    ).get_page(request.GET.get("page"))
+    counts = shared("events-facets", filterset.facets)
     get = request.GET.get
     facets = {
         "type": _options(EventType.choices, counts["type"], get("type")),

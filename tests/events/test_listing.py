@@ -92,3 +92,14 @@ def test_listing_and_page_in_french_and_spanish(client, prefix):
     response = client.get(f"{prefix}/events/{event.slug}/")
     assert response.status_code == 200
     assert f'<html lang="{prefix[1:]}">' in response.content.decode()
+
+
+def test_visitors_shared_counts_follow_a_new_event_at_once(client):
+    """Visitors share the listing's counts for a minute, but a new event shows at once."""
+    EventFactory(title="First session")
+    assert client.get("/events/").context["page_obj"].paginator.count == 1
+    assert client.get("/events/").context["page_obj"].paginator.count == 1  # shared
+    EventFactory(title="Second session")
+    response = client.get("/events/")
+    assert response.context["page_obj"].paginator.count == 2
+    assert {o["value"]: o["count"] for o in response.context["facets"]["type"]} == {"session": 2}
