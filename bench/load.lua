@@ -13,6 +13,7 @@ local paths = {}
 local counter = 0
 
 function init(args)
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
   if args[1] and args[1] ~= "-" then
     wrk.headers["Cookie"] = args[1]
   end
@@ -21,6 +22,16 @@ function init(args)
   end
   if #paths == 0 then
     paths[1] = "/"
+  end
+end
+
+-- Think time (LOAD_THINK_MS, set by load_bench.py --think): each connection then waits a
+-- random 0.5x to 1.5x of it between an answer and its next request, like a person reading
+-- the page. wrk does not count the wait in the latency.
+local think = tonumber(os.getenv("LOAD_THINK_MS") or "0") or 0
+if think > 0 then
+  function delay()
+    return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
   end
 end
 

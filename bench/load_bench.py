@@ -59,6 +59,10 @@ def parse_args():
     parser.add_argument(
         "--warmup", type=int, help="seconds of unmeasured load first (default 5, smoke 2)"
     )
+    parser.add_argument(
+        "--think", type=int, default=0, metavar="MS",
+        help="think time between a connection's requests (random 0.5x-1.5x; default 0: none)",
+    )  # fmt: skip
     parser.add_argument("--reseed", action="store_true", help="drop the database, seed again")
     parser.add_argument("--smoke", action="store_true", help="a few thousand rows, 5 s (CI)")
     parser.add_argument("--assert-p95", type=float, metavar="MS", help="fail above this p95")
@@ -348,7 +352,16 @@ def run_load(args, base: str, pages: dict, cookie: str, duration: int) -> list[d
             "-s", str(LUA), base, "--", cookie if signed_in else "-", *pages[name],
         ]  # fmt: skip
         processes.append(
-            (name, connections, subprocess.Popen(command, stdout=subprocess.PIPE, text=True))
+            (
+                name,
+                connections,
+                subprocess.Popen(
+                    command,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    env={**os.environ, "LOAD_THINK_MS": str(args.think)},
+                ),
+            )
         )
     results = []
     for name, connections, process in processes:
@@ -451,8 +464,9 @@ def main() -> None:
         if problems:
             print("\n".join(["Pages failed before the load:", *problems]))
             sys.exit(1)
-        print(f"load: {args.connections} connections for {args.duration} s, one wrk per page "
-              f"({len(PAGES)} pages, at least one connection each)\n", flush=True)  # fmt: skip
+        think = f", {args.think} ms think time" if args.think else ", no think time"
+        print(f"load: {args.connections} connections for {args.duration} s{think}, one wrk per "
+              f"page ({len(PAGES)} pages, at least one connection each)\n", flush=True)  # fmt: skip
         if args.warmup:
             # Every worker loads its templates, translations and connections before timing.
             run_load(args, base, pages, cookie, args.warmup)

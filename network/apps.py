@@ -1,8 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# Apps whose rows the shared aggregates count (innovations, resources, events, members, tags).
-COUNTED_APPS = {"innovations", "resources", "events", "members", "taggit"}
+# Apps whose rows the shared aggregates count or rank (innovations, resources, events,
+# members, mentors, tags).
+COUNTED_APPS = {"innovations", "resources", "events", "members", "mentoring", "taggit"}
 
 
 class NetworkConfig(AppConfig):

@@ -13,6 +13,7 @@ from mentoring.filters import MentorFilter
 from mentoring.forms import MentorProfileForm
 from mentoring.models import MentorProfile
 from mentoring.views.access import is_member, require_member
+from network.cache import shared_aggregate
 from network.taxonomy import Language, Region, Theme
 
 PAGE_SIZE = 20
@@ -45,8 +46,15 @@ def mentor_list(request):
     levels = visible_levels(viewer)
     base = MentorProfile.objects.visible_to(viewer).listed().exclude(user=viewer)
     filterset = MentorFilter(request.GET or None, queryset=base, levels=levels)
-    mentee = ranking.member_features(viewer, now=now)
-    scored = ranking.score_candidates(filterset.qs, mentee, levels=levels, now=now)
+
+    def score():
+        mentee = ranking.member_features(viewer, now=now)
+        return ranking.score_candidates(filterset.qs, mentee, levels=levels, now=now)
+
+    # The ranking is the viewer's own; kept for a minute so that paging through it and coming
+    # back does not score every mentor again (forgotten when a mentor or member changes).
+    filters = sorted((k, v) for k, v in request.GET.lists() if k != "page")
+    scored = shared_aggregate("mentor-ranking", f"member:{viewer.pk}", filters, score)
     # The paginator counts and slices the ranked ids; only the page becomes cards.
     page = Paginator(scored, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = ranking.cards_for(filterset.qs, page.object_list)

@@ -164,3 +164,22 @@ def test_personal_data_export_holds_the_members_mentoring(client, mentor, mentee
     data = client.get("/members/me/export.json").json()
     assert data["mentor_profile"]["capacity"] == 2
     assert [r["goals"] for r in data["mentoring_requests"]] == ["Export me"]
+
+
+def test_a_kept_ranking_forgets_a_mentor_who_pauses_at_once(client):
+    """The viewer's ranking is kept for a minute, but a change to a mentor shows at once:
+    a mentor who pauses goes after those still accepting."""
+    viewer = UserFactory()
+    keen = MentorProfileFactory(user=UserFactory(display_name="Amina Keen"))
+    MentorProfileFactory(user=UserFactory(display_name="Bongani Other"))
+    client.force_login(viewer)
+
+    def ranked():
+        page = client.get("/mentoring/mentors/").context["page_obj"]
+        return [str(item.mentor.user) for item in page.object_list]
+
+    assert ranked() == ["Amina Keen", "Bongani Other"]  # same score: by name
+    assert ranked() == ["Amina Keen", "Bongani Other"]  # kept
+    keen.availability = "paused"
+    keen.save()
+    assert ranked() == ["Bongani Other", "Amina Keen"]
