@@ -1,9 +1,12 @@
 """For modules that commit a seeded database and flush it afterwards."""
 
+from contextlib import contextmanager
+
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations import RunPython
+from django.test.testcases import LiveServerThread
 
 
 def flush_keeping_roles() -> None:
@@ -17,3 +20,30 @@ def flush_keeping_roles() -> None:
             for operation in migration.operations:
                 if isinstance(operation, RunPython):
                     operation.code(state_apps, None)
+
+
+@contextmanager
+def module_live_server(server_class=LiveServerThread, **kwargs):
+    """A live server on 127.0.0.1 for a whole module that commits its data (the in-memory
+    SQLite connection is shared with the server thread); yields its URL. Afterwards the
+    database is flushed, keeping the roles (``flush_keeping_roles``)."""
+    shared = {
+        conn.alias: conn
+        for conn in connections.all()
+        if conn.vendor == "sqlite" and conn.is_in_memory_db()
+    }
+    for conn in shared.values():
+        conn.inc_thread_sharing()
+    server = server_class("127.0.0.1", connections_override=shared, **kwargs)
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.terminate()
+        for conn in shared.values():
+            conn.dec_thread_sharing()
+        flush_keeping_roles()

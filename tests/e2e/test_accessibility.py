@@ -19,13 +19,11 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
-from django.db import connections
 from django.test import Client, override_settings
-from django.test.testcases import LiveServerThread
 
 from members.models import User
 from network.notifications import notify
-from tests.database import flush_keeping_roles
+from tests.database import module_live_server
 
 # Each test runs in a transaction that is rolled back; the module's seeded data was committed
 # before, so the server thread sees it on any database (shared in-memory SQLite or PostgreSQL).
@@ -85,11 +83,6 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "127.0.0.1"],
     )
     overrides.enable()
-    shared = {
-        conn.alias: conn
-        for conn in connections.all()
-        if conn.vendor == "sqlite" and conn.is_in_memory_db()
-    }
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=io.StringIO())
         member = User.objects.get(email=MEMBER)
@@ -106,24 +99,14 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
             "name": settings.SESSION_COOKIE_NAME,
             "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
         }
-        for conn in shared.values():
-            conn.inc_thread_sharing()
-        server = LiveServerThread(
-            "127.0.0.1", static_handler=StaticFilesHandler, connections_override=shared
-        )
-        server.daemon = True
-        server.start()
-        server.is_ready.wait()
-        if server.error:
-            raise server.error
         try:
-            url = f"http://127.0.0.1:{server.port}"
-            yield {"url": url, "cookie": {**cookie, "url": url}, "media_root": settings.MEDIA_ROOT}
+            with module_live_server(static_handler=StaticFilesHandler) as url:
+                yield {
+                    "url": url,
+                    "cookie": {**cookie, "url": url},
+                    "media_root": settings.MEDIA_ROOT,
+                }
         finally:
-            server.terminate()
-            for conn in shared.values():
-                conn.dec_thread_sharing()
-            flush_keeping_roles()
             overrides.disable()
             summary()
 

@@ -27,12 +27,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
 from django.test import Client, override_settings
 from django.test.testcases import LiveServerThread
 
 from members.models import User
-from tests.database import flush_keeping_roles
+from tests.database import module_live_server
 
 # Each test runs in a transaction that is rolled back; the module's seeded data was committed
 # before, so the server thread sees it on any database (shared in-memory SQLite or PostgreSQL).
@@ -101,31 +100,14 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
     call_command(
         "collectstatic", interactive=False, verbosity=0, ignore_patterns=["admin", "flags"]
     )
-    shared = {
-        conn.alias: conn
-        for conn in connections.all()
-        if conn.vendor == "sqlite" and conn.is_in_memory_db()
-    }
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=io.StringIO())
         member_cookie = session_cookie(MEMBER)
-        for conn in shared.values():
-            conn.inc_thread_sharing()
-        server = ProductionStaticServer("127.0.0.1", shared)
-        server.daemon = True
-        server.start()
-        server.is_ready.wait()
-        if server.error:
-            raise server.error
         try:
-            url = f"http://127.0.0.1:{server.port}"
-            member_cookie["url"] = url
-            yield {"url": url, "media_root": media_root, "member_cookie": member_cookie}
+            with module_live_server(ProductionStaticServer) as url:
+                member_cookie["url"] = url
+                yield {"url": url, "media_root": media_root, "member_cookie": member_cookie}
         finally:
-            server.terminate()
-            for conn in shared.values():
-                conn.dec_thread_sharing()
-            flush_keeping_roles()
             overrides.disable()
             report()
 
