@@ -147,8 +147,10 @@ def private_redis(settings):
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
     }
-    settings.CELERY_BROKER_URL, settings.CELERY_TASK_ALWAYS_EAGER = url, False  # healthz
+    # Celery's configuration reads through to Django's settings: note what it is before
+    # changing either, or the restore would keep this Redis's address for later tests.
     saved = {key: getattr(app.conf, key) for key in ("broker_url", "task_always_eager")}
+    settings.CELERY_BROKER_URL, settings.CELERY_TASK_ALWAYS_EAGER = url, False  # healthz
     app.conf.broker_url, app.conf.task_always_eager = url, False
     app._pool = None
     app.amqp._producer_pool = None
