@@ -95,25 +95,27 @@ def forget_aggregates(**kwargs) -> None:
         cache.set(_GENERATION_KEY, 1, None)
 
 
-def listing_audience(user) -> str | None:
+def listing_audience(user, *, members_share=True) -> str | None:
     """The audience whose listed innovations and resources are exactly ``user``'s, or None.
 
     Visitors see the public published ones, approved members every published one (their own
     included); staff and applicants (who also see their own members-only ones) get none, so
-    what they see is always computed for them and never shared.
+    what they see is always computed for them and never shared. ``members_share=False`` is
+    for lists where each member sees their own (events they are invited to): only visitors
+    share.
     """
     if not user.is_authenticated:
         return "public"
-    if user.is_member and not user.is_staff:
+    if members_share and user.is_member and not user.is_staff:
         return "members"
     return None
 
 
-def cached_for_audience(name, user, parameters, compute):
+def cached_for_audience(name, user, parameters, compute, *, members_share=True):
     """``compute()``, shared by the viewers of ``user``'s audience who ask with the same
     ``parameters`` (see network.cache.shared_aggregate); computed afresh for an audience of
     one."""
-    audience = listing_audience(user)
+    audience = listing_audience(user, members_share=members_share)
     if audience is None:
         return compute()
     return shared_aggregate(name, audience, sorted(parameters), compute)

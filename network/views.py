@@ -20,7 +20,7 @@ from innovations.models import Innovation, InnovationFacet, TeamMember
 from innovations.views.showcase import card_queryset
 from members.models import Organisation
 from network import links, registry
-from network.cache import cached_for_audience, shared_aggregate
+from network.cache import cached_for_audience
 from network.models import Delivery, Notification
 from resources.models import Resource
 
@@ -346,13 +346,10 @@ def search(request):
                 count = len(items)
                 if count == 5:
                     # Every visitor sees the same results: their counts are shared.
-                    count = (
-                        results.count()
-                        if request.user.is_authenticated
-                        else shared_aggregate(
-                            "search-count", "public", (source.key, query, region, theme),
-                            results.count,
-                        )
+                    count = cached_for_audience(
+                        "search-count", request.user,
+                        [("source", source.key), ("q", query), ("region", region), ("theme", theme)],
+                        results.count, members_share=False,
                     )  # fmt: skip
             capped = bool(source.max_results) and uses_full_text() and count >= source.max_results
             groups.append({"source": source, "count": count, "items": items, "capped": capped,

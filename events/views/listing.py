@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from events.filters import EventFilter
 from events.models import Booking, Event, EventHost, EventType, Invitation, Registration, Scope
 from events.views.access import viewer_zone
-from network.cache import SharedCountPaginator, shared_aggregate
+from network.cache import SharedCountPaginator, cached_for_audience
 from network.taxonomy import Language, Region
 
 PAGE_SIZE = 20
@@ -73,17 +73,19 @@ def listing(request):
     results = filterset.qs.with_seats().order_by(*ORDER[when]).prefetch_related("languages")
     # Members also see the private events they are invited to: only visitors, who all see
     # the same events, share the page count and facet counts.
-    filters = (when, sorted((k, v) for k, v in request.GET.lists() if k not in ("page", "when")))
-
-    def shared(name, compute):
-        if viewer.is_authenticated:
-            return compute()
-        return shared_aggregate(name, "public", filters, compute)
-
+    filters = [("when", when)] + [
+        (k, v) for k, v in request.GET.lists() if k not in ("page", "when")
+    ]
     page = SharedCountPaginator(
-        results, PAGE_SIZE, count=lambda: shared("events-count", results.count)
+        results,
+        PAGE_SIZE,
+        count=lambda: cached_for_audience(
+            "events-count", viewer, filters, results.count, members_share=False
+        ),
     ).get_page(request.GET.get("page"))
-    counts = shared("events-facets", filterset.facets)
+    counts = cached_for_audience(
+        "events-facets", viewer, filters, filterset.facets, members_share=False
+    )
     get = request.GET.get
     facets = {
         "type": _options(EventType.choices, counts["type"], get("type")),
