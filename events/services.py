@@ -32,7 +32,7 @@ from events.models import (
     Status,
     Visibility,
 )
-from network.emails import build_message, render_email
+from network.emails import build_message, delivery_message_id, render_email
 from network.notifications import notify
 from network.utils import unique_slug
 
@@ -753,7 +753,9 @@ def _reminder_message(reminder: Reminder):
         language=user.language,
         zone=user.timezone or "UTC",
     )
-    return build_message(to=[user.email], **rendered)
+    # The same Message-ID if a lost worker's run hands it over again (see delivery_message_id).
+    message_id = delivery_message_id(user.pk, "reminder", str(reminder.pk))
+    return build_message(to=[user.email], headers={"Message-ID": message_id}, **rendered)
 
 
 def reminders_send(*, now=None, claim: str = "") -> int:

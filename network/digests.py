@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from network.emails import build_message, render_email, unsubscribe_headers
+from network.emails import build_message, delivery_message_id, render_email, unsubscribe_headers
 from network.models import Delivery, Notification
 from network.notifications import email_preference
 
@@ -128,7 +128,9 @@ def send_digests(*, kind: str, period: str, user_ids: list[int], claim: str = ""
         if not notifications and not user_sections:
             delivery.update(sent_at=timezone.now(), skipped=True)
             continue
-        headers = unsubscribe_headers(user)
+        headers = unsubscribe_headers(user) | {
+            "Message-ID": delivery_message_id(user.pk, kind, period)
+        }
         message = render_email(
             "digest",
             {
@@ -146,12 +148,15 @@ def send_digests(*, kind: str, period: str, user_ids: list[int], claim: str = ""
             # Compare-and-set: of two runs holding the same claim (a task delivered twice),
             # only the one whose UPDATE finds the row unsent sends; the other waits on the
             # row lock, then finds it sent. A failed send rolls the mark back.
+            # The send comes last, so that only the COMMIT stands between the mail server's
+            # acceptance and the mark: a worker lost in that instant makes the redelivered
+            # task hand the same message (same Message-ID) over once more.
             if not delivery.filter(sent_at__isnull=True).update(sent_at=timezone.now()):
                 continue
-            connection.send_messages([build_message(to=[user.email], headers=headers, **message)])
             Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
                 emailed_at=timezone.now()
             )
+            connection.send_messages([build_message(to=[user.email], headers=headers, **message)])
         sent += 1
     connection.close()
     return sent
@@ -178,6 +183,9 @@ def email_notification_now(*, notification_id: int) -> bool:
                 )
         except IntegrityError:
             return False
+        headers = unsubscribe_headers(user) | {
+            "Message-ID": delivery_message_id(user.pk, delivery.kind, delivery.key)
+        }
         message = render_email(
             "notification",
             {
@@ -185,15 +193,15 @@ def email_notification_now(*, notification_id: int) -> bool:
                 "notification": notification,
                 "url": settings.SITE_URL + (notification.url or reverse("notifications")),
                 "preferences_url": settings.SITE_URL + reverse("members:edit"),
-                "unsubscribe_url": unsubscribe_headers(user)["List-Unsubscribe"][1:-1],
+                "unsubscribe_url": headers["List-Unsubscribe"][1:-1],
             },
             language=user.language,
             zone=user.timezone,
         )
-        build_message(to=[user.email], headers=unsubscribe_headers(user), **message).send()
         now = timezone.now()
         delivery.sent_at = now
         delivery.save(update_fields=["sent_at"])
         notification.emailed_at = now
         notification.save(update_fields=["emailed_at"])
+        build_message(to=[user.email], headers=headers, **message).send()
     return True

@@ -1,11 +1,14 @@
 """Templated emails in the recipient's language, sent after the transaction commits."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 
 
 def render_email(template: str, context: dict, *, language: str, zone: str = "UTC") -> dict:
@@ -29,6 +32,20 @@ def build_message(*, to, subject, body, html="", reply_to=(), headers=None):
     if html:
         message.attach_alternative(html, "text/html")
     return message
+
+
+def delivery_message_id(recipient_id: int, kind: str, key: str) -> str:
+    """The Message-ID of one ``Delivery``: the same every time it is sent.
+
+    A worker lost after the mail server accepted a message and before the delivery was
+    marked sent hands that one message over again when the task is redelivered; with the
+    same Message-ID it is the same message, which mail stores that de-duplicate by
+    Message-ID keep once. The id reveals nothing: it is a keyed hash.
+    """
+    digest = salted_hmac(
+        "network.delivery", f"{recipient_id}:{kind}:{key}", algorithm="sha256"
+    ).hexdigest()[:32]
+    return f"<{digest}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}>"
 
 
 def unsubscribe_headers(user, scope: str = "all") -> dict:

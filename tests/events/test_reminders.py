@@ -62,6 +62,8 @@ def test_day_and_hour_reminders_each_go_once(soon):
     assert services.reminders_send(now=hour_before) == 0
     assert recipients() == ["late@example.org", "wanted@example.org", "wanted@example.org"]
     assert mail.outbox[-1].subject == "In one hour: Soon zq"
+    # Each reminder is its own message to mail stores that de-duplicate by Message-ID.
+    assert len({m.message()["Message-ID"] for m in mail.outbox}) == 3
     assert services.reminders_send(now=event.starts_at + timedelta(minutes=1)) == 0
     assert Reminder.objects.filter(registration=wanted).count() == 2
 
@@ -90,9 +92,11 @@ def test_new_time_means_new_reminders(soon):
     event.starts_at += timedelta(days=2)
     event.ends_at += timedelta(days=2)
     services.event_save(event=event, by=UserFactory(is_staff=True))
+    [before] = [m.message()["Message-ID"] for m in mail.outbox if "Tomorrow" in m.subject]
     mail.outbox.clear()
     assert services.reminders_send(now=event.starts_at - timedelta(hours=23)) == 2
     assert recipients() == ["late@example.org", "wanted@example.org"]
+    assert before not in {m.message()["Message-ID"] for m in mail.outbox}
 
 
 def test_cancelled_event_and_cancelled_registration_get_no_reminder(soon):

@@ -89,6 +89,49 @@ def test_daily_digest_sends_pending_notifications_once_and_twice_sends_nothing()
     assert Delivery.objects.get(recipient=user, key=tomorrow).skipped is True
 
 
+def test_a_digest_handed_over_again_is_the_same_message():
+    user, other = member("daily"), member("daily")
+    for recipient in (user, other):
+        notify(recipient=recipient, kind="innovation_comment", message="News")
+    period = current_period("daily")
+    send_digests(kind="daily", period=period, user_ids=[user.pk, other.pk], claim="task-1")
+    # The worker died after the mail server took the message, before the mark was committed:
+    # the redelivered task (same claim) hands it over again, under the same Message-ID.
+    Delivery.objects.filter(recipient=user).update(sent_at=None)
+    Notification.objects.filter(recipient=user).update(emailed_at=None)
+    send_digests(kind="daily", period=period, user_ids=[user.pk, other.pk], claim="task-1")
+    first, again = emails_to(user)
+    [others] = emails_to(other)
+    assert first.extra_headers["Message-ID"] == again.extra_headers["Message-ID"]
+    assert first.message()["Message-ID"] == first.extra_headers["Message-ID"]
+    assert others.extra_headers["Message-ID"] != first.extra_headers["Message-ID"]
+    tomorrow = current_period("daily", timezone.now() + timedelta(days=1))
+    notify(recipient=user, kind="innovation_comment", message="More news")
+    send_digests(kind="daily", period=tomorrow, user_ids=[user.pk])
+    assert emails_to(user)[-1].extra_headers["Message-ID"] != first.extra_headers["Message-ID"]
+
+
+def test_a_failed_send_leaves_the_digest_and_its_notifications_unsent(monkeypatch):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    user = member("daily")
+    notify(recipient=user, kind="innovation_comment", message="Still to come")
+    period = current_period("daily")
+
+    def refuse(self, messages):
+        raise ConnectionRefusedError
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EmailBackend, "send_messages", refuse)
+        with pytest.raises(ConnectionRefusedError):
+            send_digests(kind="daily", period=period, user_ids=[user.pk], claim="task-1")
+    assert Delivery.objects.get(recipient=user).sent_at is None
+    assert Notification.objects.get(recipient=user).emailed_at is None
+    # The retry (same task, same claim) sends it.
+    assert send_digests(kind="daily", period=period, user_ids=[user.pk], claim="task-1") == 1
+    assert "Still to come" in emails_to(user)[0].body
+
+
 def test_daily_digest_never_repeats_what_an_immediate_email_sent(
     django_capture_on_commit_callbacks,
 ):
