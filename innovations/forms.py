@@ -140,7 +140,20 @@ class ReviewForm(forms.Form):
     )
 
 
-class CommentForm(forms.ModelForm):
+class OwnIds:
+    """The innovation page holds several forms with a ``body``: each form's ids carry its own
+    prefix, so every label points at its field. Field names, and so the POST, are unchanged."""
+
+    auto_id_format = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", self.auto_id_format)
+        super().__init__(*args, **kwargs)
+
+
+class CommentForm(OwnIds, forms.ModelForm):
+    auto_id_format = "id_comment_%s"
+
     class Meta:
         model = Comment
         fields = ["body"]
@@ -149,7 +162,9 @@ class CommentForm(forms.ModelForm):
         help_texts = {"body": _("Markdown. Be kind and specific: what works, what you would try.")}
 
 
-class UpdateForm(forms.ModelForm):
+class UpdateForm(OwnIds, forms.ModelForm):
+    auto_id_format = "id_update_%s"
+
     class Meta:
         model = Update
         fields = ["title", "body"]

@@ -11,6 +11,7 @@ One token stands for all eight. "login" is a redirect to a sign-in page; "302" a
 redirect.
 """
 
+import collections
 import re
 
 import pytest
@@ -355,6 +356,22 @@ def security_header_problems(url, response) -> list[str]:
     return [f"{url}: {problem}" for problem in problems]
 
 
+def markup_problems(url, response) -> list[str]:
+    """Ids an HTML page repeats, and labels that point at no field: a screen reader then
+    reads the wrong field's label, or none, and a click on the label goes nowhere."""
+    if not response.get("Content-Type", "").startswith("text/html") or response.streaming:
+        return []
+    html = response.content.decode()
+    ids = collections.Counter(re.findall(r'\sid="([^"]+)"', html))
+    problems = [f"id {name!r} {count} times" for name, count in ids.items() if count > 1]
+    problems += [
+        f"label for missing {target!r}"
+        for target in re.findall(r'<label[^>]*\sfor="([^"]+)"', html)
+        if target not in ids
+    ]
+    return [f"{url}: {problem}" for problem in problems]
+
+
 def as_role(client, world, role):
     client.logout()
     if world.people[role] is not None:
@@ -444,7 +461,7 @@ def world():
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_answers_each_role_as_the_matrix_says(client, world, role):
-    wrong, headers = [], []
+    wrong, headers, markup = [], [], []
     for name, variant, url in case_urls(world):
         expected_get, expected_post = EXPECTED[(name, variant)]
         for method, row in (("get", expected_get), ("post", expected_post)):
@@ -455,8 +472,10 @@ def test_every_url_answers_each_role_as_the_matrix_says(client, world, role):
                     f"{method.upper()} {name} [{variant}] {url}: {got}, expected {expected}"
                 )
             headers += security_header_problems(url, response)
+            markup += markup_problems(url, response)
     assert wrong == []
     assert headers == []
+    assert sorted(set(markup)) == []
 
 
 def admin_expectation(role, label, action, method) -> str:
