@@ -19,6 +19,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from network.taxonomy import Language, Region
@@ -50,7 +51,7 @@ class Visibility(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("event", "Published")
     CANCELLED = "cancelled", _("Cancelled")
 
 
@@ -399,7 +400,7 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Registered")
         WAITLISTED = "waitlisted", _("On the waitlist")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(
@@ -440,7 +441,7 @@ class Invitation(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting an answer")
         ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
+        DECLINED = "declined", pgettext_lazy("request", "Declined")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
     user = models.ForeignKey(

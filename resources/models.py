@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -26,7 +26,7 @@ RESERVED_SLUGS = frozenset({"new", "collections", "contribute", "mine", "feed", 
 class ResourceType(models.TextChoices):
     TOOLKIT = "toolkit", _("Toolkit")
     GUIDE = "guide", _("Guide")
-    REPORT = "report", _("Report")
+    REPORT = "report", pgettext_lazy("resource type", "Report")
     COURSE = "course", _("Course")
     POLICY_BRIEF = "policy-brief", _("Policy brief")
     DATASET = "dataset", _("Dataset")
@@ -63,8 +63,8 @@ class Access(models.TextChoices):
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for review")
-    PUBLISHED = "published", _("Published")
-    REJECTED = "rejected", _("Declined")
+    PUBLISHED = "published", pgettext_lazy("resource", "Published")
+    REJECTED = "rejected", pgettext_lazy("resource", "Declined")
 
 
 # Names of languages in their own language, for "Also in Français, Español"; Django knows

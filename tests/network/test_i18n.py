@@ -34,11 +34,45 @@ def test_catalogues_cover_every_marked_string(tmp_path):
          "--ignore=static/vendor", "--ignore=tests", "--ignore=bench", "-v", "0"],
         cwd=copy, check=True, capture_output=True,
     )  # fmt: skip
-    fresh = {entry.msgid for entry in polib.pofile(str(copy / "locale/fr/LC_MESSAGES/django.po"))}
-    committed = {
-        entry.msgid for entry in polib.pofile(str(ROOT / "locale/fr/LC_MESSAGES/django.po"))
-    }
-    assert sorted(fresh - committed) == []
+
+    def marked(path):
+        return {(entry.msgctxt or "", entry.msgid) for entry in polib.pofile(str(path))}
+
+    fresh = marked(copy / "locale/fr/LC_MESSAGES/django.po")
+    assert sorted(fresh - marked(ROOT / "locale/fr/LC_MESSAGES/django.po")) == []
+
+
+@pytest.mark.parametrize(
+    "language, labels",
+    [
+        ("fr", ["Publiée", "Publié", "Publiée", "Rapport", "Signaler", "Refusée", "Annulée"]),
+        ("es", ["Publicada", "Publicado", "Publicado", "Informe", "Denunciar", "Rechazada",
+                "Cancelada"]),
+    ],
+)  # fmt: skip
+def test_one_english_word_is_translated_as_its_use_needs(language, labels):
+    """ "Published" agrees with an innovation, an event and a resource; "Report" the resource
+    type is a noun, the button a verb; a declined request, a cancelled registration."""
+    from django.utils import translation
+
+    from events.models import Registration
+    from events.models import Status as EventStatus
+    from innovations.models import Status as InnovationStatus
+    from mentoring.models import MentoringRequest
+    from resources.models import ResourceType
+    from resources.models import Status as ResourceStatus
+
+    with translation.override(language):
+        got = [
+            str(InnovationStatus.PUBLISHED.label),
+            str(EventStatus.PUBLISHED.label),
+            str(ResourceStatus.PUBLISHED.label),
+            str(ResourceType.REPORT.label),
+            translation.gettext("Report"),
+            str(MentoringRequest.Status.DECLINED.label),
+            str(Registration.Status.CANCELLED.label),
+        ]
+    assert got == labels
 
 
 @pytest.mark.django_db
