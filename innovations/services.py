@@ -25,7 +25,7 @@ from innovations.models import (
 from members.models import User
 from network.emails import send_email
 from network.moderation import audit, moderator_emails
-from network.notifications import notify
+from network.notifications import notify, notify_by_email
 from network.taxonomy import region_for_country
 from network.utils import unique_slug
 
@@ -203,16 +203,12 @@ def _decide(innovation, *, status, note, kind_message, moderator):
     innovation.save(update_fields=fields)
     url = innovation.get_absolute_url()
     for user in team_users(innovation):
-        notify(
-            recipient=user,
+        notify_by_email(
+            user,
             kind="innovation_reviewed",
             message=kind_message,
             params={"title": innovation.title},
             url=url,
-            emailed=True,
-        )
-        send_email(
-            to=[user.email],
             template="innovation_reviewed",
             context={
                 "innovation": innovation,
@@ -220,7 +216,6 @@ def _decide(innovation, *, status, note, kind_message, moderator):
                 "note": note,
                 "url": settings.SITE_URL + url,
             },
-            language=user.language,
         )
     return innovation
 
@@ -406,8 +401,8 @@ def interest_express(*, innovation: Innovation, user: User, purpose: str, messag
         innovation=innovation, user=user, purpose=purpose, message=message
     )
     for member in team_users(innovation):
-        notify(
-            recipient=member,
+        notify_by_email(
+            member,
             kind="innovation_interest",
             message=gettext_lazy("%(name)s is interested in “%(title)s”: %(purpose)s"),
             params={
@@ -416,14 +411,9 @@ def interest_express(*, innovation: Innovation, user: User, purpose: str, messag
                 "purpose": Interest.Purpose(interest.purpose).label,
             },
             url=innovation.get_absolute_url() + "#interests",
-            emailed=True,
-        )
-        send_email(
-            to=[member.email],
-            reply_to=[user.email],
             template="innovation_interest",
             context={"interest": interest, "innovation": innovation, "sender": user},
-            language=member.language,
+            reply_to=[user.email],
         )
     return interest
 

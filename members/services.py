@@ -14,7 +14,7 @@ from members.models import Affiliation, Block, Message, Organisation, Profile, S
 from network import registry
 from network.emails import send_email
 from network.moderation import audit, moderator_emails
-from network.notifications import notify
+from network.notifications import notify_by_email
 
 DAILY_MESSAGE_LIMIT = 10
 
@@ -88,20 +88,15 @@ def _decide(*, user, moderator, status, reason):
     profile.decision_reason = reason
     profile.save(update_fields=["decided_at", "decided_by", "decision_reason"])
     approved = status == User.Status.APPROVED
-    send_email(
-        to=[user.email],
-        template="application_approved" if approved else "application_declined",
-        context={"member": user, "reason": reason},
-        language=user.language,
-    )
-    notify(
-        recipient=user,
+    notify_by_email(
+        user,
         kind="application_decided",
         message=gettext_lazy("Your membership application was approved.")
         if approved
         else gettext_lazy("Your membership application was declined."),
         url=reverse("members:dashboard"),
-        emailed=True,
+        template="application_approved" if approved else "application_declined",
+        context={"member": user, "reason": reason},
     )
 
 
@@ -128,24 +123,19 @@ def message_send(*, sender: User, recipient: User, subject: str, body: str) -> M
             % {"limit": DAILY_MESSAGE_LIMIT}
         )
     message = Message.objects.create(sender=sender, recipient=recipient, subject=subject, body=body)
-    send_email(
-        to=[recipient.email],
-        reply_to=[sender.email],
+    notify_by_email(
+        recipient,
+        kind="member_message",
+        message=gettext_lazy("%(name)s sent you a message by email."),
+        params={"name": str(sender)},
+        url=sender.get_absolute_url(),
         template="member_message",
         context={
             "sender": sender,
             "message": message,
             "profile_url": settings.SITE_URL + sender.get_absolute_url(),
         },
-        language=recipient.language,
-    )
-    notify(
-        recipient=recipient,
-        kind="member_message",
-        message=gettext_lazy("%(name)s sent you a message by email."),
-        params={"name": str(sender)},
-        url=sender.get_absolute_url(),
-        emailed=True,
+        reply_to=[sender.email],
     )
     return message
 

@@ -37,9 +37,8 @@ from mentoring.models import (
     Session,
 )
 from mentoring.reasons import stored
-from network.emails import send_email
 from network.links import action_url
-from network.notifications import notify
+from network.notifications import notify, notify_by_email
 
 KIND = "mentoring"
 MAX_GOALS = 10
@@ -213,19 +212,14 @@ def request_create(
         ) from None
     request.topics.set(topics)
     recipient = mentor.user
-    notify(
-        recipient=recipient,
+    notify_by_email(
+        recipient,
         kind=KIND,
         message=gettext_lazy("%(name)s asks you for mentoring."),
         params={"name": str(mentee)},
         url=request.get_absolute_url(),
-        emailed=True,
-    )
-    send_email(
-        to=[recipient.email],
         template="mentoring_request",
         context={"request": request, "mentee": mentee, **_request_links(request)},
-        language=recipient.language,
     )
     return request
 
@@ -246,18 +240,14 @@ def _locked_request(request: MentoringRequest, *, by) -> MentoringRequest:
 
 def _answered(request: MentoringRequest, *, accepted: bool) -> None:
     mentee = request.mentee
-    notify(
-        recipient=mentee,
+    notify_by_email(
+        mentee,
         kind=KIND,
         message=gettext_lazy("%(name)s accepted your mentoring request.")
         if accepted
         else gettext_lazy("%(name)s cannot mentor you this time. See who else could."),
         params={"name": str(request.mentor)},
         url=request.get_absolute_url(),
-        emailed=True,
-    )
-    send_email(
-        to=[mentee.email],
         template="mentoring_answered",
         context={
             "request": request,
@@ -267,7 +257,6 @@ def _answered(request: MentoringRequest, *, accepted: bool) -> None:
                 request.mentorship.get_absolute_url() if accepted else request.get_absolute_url()
             ),
         },
-        language=mentee.language,
     )
 
 
@@ -407,20 +396,15 @@ def _remind(request_id: int, kind: str, day: int, now: datetime) -> bool:
     if request is None or not _claim(kind=kind, request=request, sent_at=now):
         return False
     mentor = request.mentor
-    notify(
-        recipient=mentor,
+    notify_by_email(
+        mentor,
         kind=KIND,
         message=gettext_lazy("%(name)s is waiting for your answer about mentoring."),
         params={"name": str(request.mentee)},
         url=request.get_absolute_url(),
-        emailed=True,
-    )
-    send_email(
-        to=[mentor.email],
         template="mentoring_reminder",
         context={"request": request, "mentee": request.mentee, "day": day,
                  **_request_links(request)},
-        language=mentor.language,
     )  # fmt: skip
     return True
 
@@ -434,22 +418,17 @@ def _expire(request_id: int, now: datetime) -> bool:
         return False
     request = MentoringRequest.objects.select_related("mentor", "mentee").get(pk=request_id)
     mentee = request.mentee
-    notify(
-        recipient=mentee,
+    notify_by_email(
+        mentee,
         kind=KIND,
         message=gettext_lazy(
             "Your request to %(name)s expired without an answer. See who else could mentor you."
         ),
         params={"name": str(request.mentor)},
         url=request.get_absolute_url(),
-        emailed=True,
-    )
-    send_email(
-        to=[mentee.email],
         template="mentoring_expired",
         context={"request": request, "mentor": request.mentor,
                  "url": _absolute(request.get_absolute_url())},
-        language=mentee.language,
     )  # fmt: skip
     notify(
         recipient=request.mentor,
@@ -581,16 +560,12 @@ def _close(mentorship, *, by, status, reason, now):
             message = gettext_lazy("Your mentorship with %(name)s has ended. Tell us how it went.")
         else:
             message = gettext_lazy("Your mentorship with %(name)s is complete. How did it go?")
-        notify(
-            recipient=person,
+        notify_by_email(
+            person,
             kind=KIND,
             message=message,
             params={"name": str(partner)},
             url=feedback_url,
-            emailed=True,
-        )
-        send_email(
-            to=[person.email],
             template="mentoring_closed",
             context={
                 "mentorship": mentorship,
@@ -601,7 +576,6 @@ def _close(mentorship, *, by, status, reason, now):
                 "is_mentor": person.pk == mentorship.mentor_id,
                 "feedback_url": _absolute(feedback_url),
             },
-            language=person.language,
         )
     return mentorship
 
@@ -674,22 +648,17 @@ def _checkin(mentorship: Mentorship, *, key: str, days: int, now: datetime) -> b
     url = mentorship.get_absolute_url()
     for person in (mentorship.mentor, mentorship.mentee):
         partner = mentorship.partner_of(person)
-        notify(
-            recipient=person,
+        notify_by_email(
+            person,
             kind=KIND,
             message=gettext_lazy(
                 "How is your mentorship with %(name)s going? Log your next session."
             ),
             params={"name": str(partner)},
             url=url + "#sessions",
-            emailed=True,
-        )
-        send_email(
-            to=[person.email],
             template="mentoring_checkin",
             context={"mentorship": mentorship, "partner": partner, "days": days,
                      "url": _absolute(url)},
-            language=person.language,
         )  # fmt: skip
     return True
 
@@ -901,16 +870,12 @@ def programme_confirm(*, programme: Programme, by, now: datetime | None = None) 
             (match.mentor, match.mentee, Role.MENTOR),
             (match.mentee, match.mentor, Role.MENTEE),
         ):
-            notify(
-                recipient=person,
+            notify_by_email(
+                person,
                 kind=KIND,
                 message=gettext_lazy("%(programme)s: we matched you with %(name)s. Do you accept?"),
                 params={"programme": programme.title, "name": str(partner)},
                 url=match.get_absolute_url(),
-                emailed=True,
-            )
-            send_email(
-                to=[person.email],
                 template="mentoring_offer",
                 context={
                     "match": match,
@@ -920,7 +885,6 @@ def programme_confirm(*, programme: Programme, by, now: datetime | None = None) 
                     "url": _absolute(match.get_absolute_url()),
                     "accept_url": action_url(person, "mentoring_accept_match", match.pk),
                 },
-                language=person.language,
             )
     programme.matched_at = now
     programme.save(update_fields=["matched_at"])

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from network.emails import send_email
 from network.models import AuditEntry, Report
-from network.notifications import notify
+from network.notifications import notify_by_email
 
 
 @dataclass(frozen=True)
@@ -144,19 +144,13 @@ def reports_resolve(*, target, moderator, outcome: str, note: str) -> int:
     )
     if author is not None and outcome != Report.Outcome.DISMISSED:
         outcome_label = Report.Outcome(outcome).label
-        notify(
-            recipient=author,
+        notify_by_email(
+            author,
             kind="report_resolved",
             message=gettext_lazy("A moderator reviewed reports about “%(target)s”: %(outcome)s."),
             params={"target": str(target)[:80], "outcome": outcome_label},
-            url="",
-            emailed=True,
-        )
-        send_email(
-            to=[author.email],
             template="report_resolved",
             context={"target": str(target), "outcome": outcome_label, "note": note},
-            language=author.language,
         )
     return count
 

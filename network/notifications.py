@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from network.emails import send_email
 from network.models import Notification
 
 
@@ -45,3 +46,26 @@ def notify(
 
         transaction.on_commit(lambda: enqueue(email_notification, notification_id=notification.pk))
     return notification
+
+
+def notify_by_email(
+    recipient,
+    *,
+    kind: str,
+    message,
+    template: str,
+    context: dict,
+    params: dict | None = None,
+    url: str = "",
+    reply_to=(),
+) -> None:
+    """An in-app notification and the email about the same thing, both in the recipient's
+    language. The notification counts as emailed, so no immediate email or digest repeats it."""
+    notify(recipient=recipient, kind=kind, message=message, params=params, url=url, emailed=True)
+    send_email(
+        to=[recipient.email],
+        template=template,
+        context=context,
+        language=recipient.language,
+        reply_to=list(reply_to),
+    )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from members.models import User
 from network.emails import send_email
 from network.moderation import audit
-from network.notifications import notify
+from network.notifications import notify_by_email
 from network.utils import unique_slug
 from resources.models import (
     RESERVED_SLUGS,
@@ -143,16 +143,12 @@ def _decide(resource: Resource, *, status: str, note: str, message, moderator: U
     contributor = resource.contributor
     if contributor is not None and contributor.is_active and contributor.pk != moderator.pk:
         url = resource.get_absolute_url()
-        notify(
-            recipient=contributor,
+        notify_by_email(
+            contributor,
             kind="resource_reviewed",
             message=message,
             params={"title": resource.title},
             url=url,
-            emailed=True,
-        )
-        send_email(
-            to=[contributor.email],
             template="resource_reviewed",
             context={
                 "resource": resource,
@@ -160,7 +156,6 @@ def _decide(resource: Resource, *, status: str, note: str, message, moderator: U
                 "note": note,
                 "url": settings.SITE_URL + url,
             },
-            language=contributor.language,
         )
     return resource
 
