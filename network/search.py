@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import CharField, Func
+from django.db.models import CharField, F, Func, Q, Subquery
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -47,6 +48,37 @@ def uses_full_text() -> bool:
 
 def terms(query: str) -> list[str]:
     return [t for t in re.split(r"\W+", strip_accents(query)) if t][:8]
+
+
+# A source ranks at most this many of its newest matches; its count then shows "1000+".
+CANDIDATES = 1000
+
+
+def matching(queryset, query: str, *, fields: tuple[str, ...], newest: str):
+    """What of ``queryset`` matches ``query``, best first, then newest (by ``newest``) first.
+
+    PostgreSQL: the stored ``search_vector``. Only the CANDIDATES newest matches are ranked: a
+    word found in most documents would otherwise make every search rank them all; rare words
+    rank every match. Elsewhere: every term, accent-folded, in one of ``fields``.
+    """
+    order = (f"-{newest}", "-pk")
+    if uses_full_text():
+        text = SearchQuery(strip_accents(query), config="simple", search_type="websearch")
+        candidates = queryset.filter(search_vector=text).order_by(*order).values("pk")
+        return (
+            queryset.model._default_manager.filter(pk__in=Subquery(candidates[:CANDIDATES]))
+            .annotate(rank=SearchRank(F("search_vector"), text))
+            .order_by("-rank", *order)
+        )
+    words = terms(query)
+    if words:
+        queryset = queryset.annotate(**{f"folded_{name}": Unaccent(name) for name in fields})
+    for word in words:
+        anywhere = Q()
+        for name in fields:
+            anywhere |= Q(**{f"folded_{name}__contains": word})
+        queryset = queryset.filter(anywhere)
+    return queryset.order_by(*order)
 
 
 def snippet(text: str, query: str, length: int = 180) -> str:

@@ -1,13 +1,10 @@
 """The library's search source: full text on PostgreSQL, accent-folded match elsewhere."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from network.search import SearchSource, Unaccent, snippet, strip_accents, terms, uses_full_text
+from network.search import CANDIDATES, SearchSource, matching, snippet
 from resources.models import Resource, ResourceTheme
-
-CANDIDATES = 1000
 
 
 def search_resources(viewer, query, region="", theme=""):
@@ -16,21 +13,7 @@ def search_resources(viewer, query, region="", theme=""):
         queryset = queryset.filter(
             Exists(ResourceTheme.objects.filter(resource=OuterRef("pk"), theme=theme))
         )
-    if uses_full_text():
-        text = SearchQuery(strip_accents(query), config="simple", search_type="websearch")
-        candidates = (
-            queryset.filter(search_vector=text).order_by("-published_at", "-pk").values("pk")
-        )[:CANDIDATES]
-        return (
-            Resource.objects.filter(pk__in=Subquery(candidates))
-            .annotate(rank=SearchRank(F("search_vector"), text))
-            .order_by("-rank", "-published_at", "-pk")
-        )
-    for term in terms(query):
-        queryset = queryset.annotate(
-            u_title=Unaccent("title"), u_summary=Unaccent("summary")
-        ).filter(Q(u_title__contains=term) | Q(u_summary__contains=term))
-    return queryset.order_by("-published_at", "-pk")
+    return matching(queryset, query, fields=("title", "summary"), newest="published_at")
 
 
 def resource_result(resource, query):
