@@ -24,7 +24,7 @@ from innovations.models import (
 )
 from members.models import User
 from network.emails import send_email
-from network.moderation import audit, moderator_emails
+from network.moderation import audit, moderator_emails, record_review
 from network.notifications import notify, notify_by_email
 from network.taxonomy import region_for_country
 from network.utils import unique_slug
@@ -185,22 +185,11 @@ def innovation_submit(*, innovation: Innovation, by: User) -> None:
 
 
 def _decide(innovation, *, status, note, kind_message, moderator):
-    innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
-    audit(
-        actor=moderator,
-        action=f"innovation_{status}",
-        target=innovation,
-        reason=note,
-        before={"status": innovation.status},
-        after={"status": status},
+    innovation, changed = record_review(
+        innovation, status=status, note=note, moderator=moderator, published=Status.PUBLISHED
     )
-    innovation.status = status
-    innovation.review_note = note
-    fields = ["status", "review_note", "updated_at"]
-    if status == Status.PUBLISHED and innovation.published_at is None:
-        innovation.published_at = timezone.now()
-        fields.append("published_at")
-    innovation.save(update_fields=fields)
+    if not changed:
+        return innovation
     url = innovation.get_absolute_url()
     for user in team_users(innovation):
         notify_by_email(

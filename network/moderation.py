@@ -75,6 +75,33 @@ def audit(*, actor, action: str, target=None, reason: str = "", before=None, aft
     )
 
 
+def record_review(target, *, status: str, note: str, moderator, published: str):
+    """Store a moderator's review decision on ``target`` (an innovation or a resource): lock
+    its row, log the decision in the audit log, set the status and the note for the authors,
+    and the first publication time when ``status`` is ``published``. Returns the stored row,
+    still locked for the caller's transaction, and whether anything changed: the same
+    decision with the same note twice changes nothing and is told to nobody."""
+    target = type(target)._default_manager.select_for_update().get(pk=target.pk)
+    if target.status == status and target.review_note == note:
+        return target, False
+    audit(
+        actor=moderator,
+        action=f"{target._meta.model_name}_{status}",
+        target=target,
+        reason=note,
+        before={"status": target.status},
+        after={"status": status},
+    )
+    target.status = status
+    target.review_note = note
+    fields = ["status", "review_note", "updated_at"]
+    if status == published and target.published_at is None:
+        target.published_at = timezone.now()
+        fields.append("published_at")
+    target.save(update_fields=fields)
+    return target, True
+
+
 def open_reports(target):
     return Report.objects.filter(
         content_type=ContentType.objects.get_for_model(target),

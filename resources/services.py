@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from members.models import User
 from network.emails import send_email
-from network.moderation import audit
+from network.moderation import record_review
 from network.notifications import notify_by_email
 from network.utils import unique_slug
 from resources.models import (
@@ -122,24 +122,11 @@ def _tell_moderators(resource: Resource) -> None:
 
 
 def _decide(resource: Resource, *, status: str, note: str, message, moderator: User) -> Resource:
-    resource = Resource.objects.select_for_update().get(pk=resource.pk)
-    if resource.status == status and resource.review_note == note:
-        return resource  # a repeated action: nothing new to tell anyone
-    audit(
-        actor=moderator,
-        action=f"resource_{status}",
-        target=resource,
-        reason=note,
-        before={"status": resource.status},
-        after={"status": status},
+    resource, changed = record_review(
+        resource, status=status, note=note, moderator=moderator, published=Status.PUBLISHED
     )
-    resource.status = status
-    resource.review_note = note
-    fields = ["status", "review_note", "updated_at"]
-    if status == Status.PUBLISHED and resource.published_at is None:
-        resource.published_at = timezone.now()
-        fields.append("published_at")
-    resource.save(update_fields=fields)
+    if not changed:
+        return resource
     contributor = resource.contributor
     if contributor is not None and contributor.is_active and contributor.pk != moderator.pk:
         url = resource.get_absolute_url()

@@ -6,6 +6,7 @@ from django.core import mail
 from django.utils import timezone
 
 from innovations.models import Adoption, Comment, Innovation, Revision
+from network.models import AuditEntry
 from tests.factories import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +118,18 @@ def test_review_cycle_request_changes_resubmit_publish(
     innovation.refresh_from_db()
     assert innovation.status == "published"
     assert innovation.published_at is not None
+
+    # Publishing it again (two moderators on the same queue) tells nobody anything new.
+    mail.outbox.clear()
+    entries = AuditEntry.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client(client).post(
+            "/admin/innovations/innovation/",
+            {"action": "publish", "_selected_action": [innovation.pk]},
+        )
+    assert mail.outbox == []
+    assert AuditEntry.objects.count() == entries
+    assert Innovation.objects.get(pk=innovation.pk).published_at == innovation.published_at
 
 
 def test_reject_needs_a_reason(client, make_innovation):
