@@ -272,7 +272,12 @@ def seed(*, log) -> None:
             )
         organisations.append(organisation)
 
-    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    # The demo moderator holds both staff roles, as DESIGN's moderator does: review and
+    # reports (Moderators), events and programmes (Programme and event managers).
+    staff_groups = [
+        Group.objects.get_or_create(name=name)[0]
+        for name in ("Moderators", "Programme and event managers")
+    ]
     for index, (email, name, country, org, role, kind) in enumerate(DEMO_LOGINS):
         user = _user(
             email=email,
@@ -282,7 +287,7 @@ def seed(*, log) -> None:
             is_superuser=kind == "admin",
         )
         if kind == "moderator":
-            user.groups.add(moderators)
+            user.groups.add(*staff_groups)
         _profile(user, country=country, index=index, role=role)
         Affiliation.objects.get_or_create(
             user=user, organisation=organisations[org], defaults={"role": role}

@@ -52,3 +52,21 @@ def test_unique_slug_avoids_taken_and_reserved_words():
     assert unique_username("Amina").startswith("amina-")
     assert unique_username("me").startswith("me-")
     assert unique_username("Zoë Ndiaye") == "zoe-ndiaye"
+
+
+def test_demo_moderator_holds_every_staff_duty_of_design():
+    """DESIGN's moderator approves members, reviews innovations and resources, handles
+    reports, runs programmes and manages events: both staff groups."""
+    call_command("seed_demo", stdout=io.StringIO())
+    moderator = User.objects.get(email="moderator@example.org")
+    for permission in (
+        "members.change_user",
+        "innovations.change_innovation",
+        "resources.change_resource",
+        "network.change_report",
+        "mentoring.change_programme",
+        "events.add_event",
+        "events.change_event",
+    ):
+        assert moderator.has_perm(permission), permission
+    assert not moderator.is_superuser
