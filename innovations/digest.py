@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from innovations.models import Follow, Innovation, InnovationFacet
-from network.digests import DigestItem, DigestSection
+from network.digests import DigestItem, DigestSection, followed_topics
 from network.links import Action, action_url
 
 MAX_ITEMS = 5
@@ -43,13 +44,7 @@ def new_innovations_section(users, since):
             content_object__in=[u.pk for u in users]
         ).values_list("content_object_id", "tag__name"):
             interests.setdefault(user_id, set()).add(name.lower())
-    from network.models import FollowedTopic
-
-    follows = {}
-    for user_id, kind, value in FollowedTopic.objects.filter(
-        user__in=[u.pk for u in users]
-    ).values_list("user_id", "kind", "value"):
-        follows.setdefault(user_id, set()).add((kind, value.lower() if kind == "tag" else value))
+    follows = followed_topics(users)
     sections = {}
     for user in users:
         followed = follows.get(user.pk, set())
@@ -65,7 +60,10 @@ def new_innovations_section(users, since):
             regions = {f.value for f in innovation.facets.all() if f.kind == "region"}
             if tags & wanted or (region and region in regions) or _follows(innovation, followed):
                 matches.append(innovation)
-        if matches:
+        if not matches:
+            continue
+        # In the member's language: the title, the stage, the link's language prefix.
+        with translation.override(user.language or settings.LANGUAGE_CODE):
             section = DigestSection(title=_("New innovations for you"))
             for innovation in matches[:MAX_ITEMS]:
                 section.items.append(
@@ -77,7 +75,7 @@ def new_innovations_section(users, since):
                         action_label=_("Follow its updates"),
                     )
                 )
-            sections[user.pk] = section
+        sections[user.pk] = section
     return sections
 
 

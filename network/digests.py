@@ -39,6 +39,19 @@ class DigestSection:
 DISCOVERY_SECTIONS = []
 
 
+def followed_topics(users) -> dict[int, set[tuple[str, str]]]:
+    """What each of ``users`` follows, as (kind, value) pairs (tags lower-cased): one query for
+    the batch. Sections match it against an item's themes, tags, organisation and author."""
+    from network.models import FollowedTopic
+
+    follows = {}
+    for user_id, kind, value in FollowedTopic.objects.filter(
+        user__in=[u.pk for u in users]
+    ).values_list("user_id", "kind", "value"):
+        follows.setdefault(user_id, set()).add((kind, value.lower() if kind == "tag" else value))
+    return follows
+
+
 def batch_size() -> int:
     return getattr(settings, "DIGEST_BATCH_SIZE", 500)
 

@@ -168,6 +168,10 @@ def test_weekly_discovery_digest_matches_interests_in_the_members_language():
     [email] = emails_to(reader)
     assert email.subject == "Su semana en la red"
     assert "Solar kits for TVET" in email.body
+    # The section, the stage and the link are in Spanish too.
+    assert "Nuevas innovaciones para usted" in email.body
+    assert "Seguir sus novedades" in email.body
+    assert "/es/innovations/" in email.body
     assert "Old news" not in email.body and "Hidden draft" not in email.body
     html = email.alternatives[0].content
     assert "<img" not in html
