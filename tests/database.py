@@ -1,5 +1,6 @@
 """For modules that commit a seeded database and flush it afterwards."""
 
+import threading
 from contextlib import contextmanager
 
 from django.core.management import call_command
@@ -44,6 +45,11 @@ def module_live_server(server_class=LiveServerThread, **kwargs):
         yield f"http://127.0.0.1:{server.port}"
     finally:
         server.terminate()
+        # Requests still in flight (a browser's last fetch) close the shared connection as
+        # they end: let them, before the connection stops being shared across threads.
+        for thread in threading.enumerate():
+            if thread.name.endswith("(process_request_thread)"):
+                thread.join(timeout=5)
         for conn in shared.values():
             conn.dec_thread_sharing()
         flush_keeping_roles()
