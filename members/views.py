@@ -18,7 +18,7 @@ from members import services
 from members.filters import DirectoryFilter, OrganisationFilter
 from members.forms import DeleteAccountForm, MessageForm, PreferencesForm, ProfileForm
 from members.models import Affiliation, Block, Organisation, User, visible_levels
-from network.cache import SharedCountPaginator, shared_aggregate
+from network.cache import shared_aggregate, shared_listing
 from network.taxonomy import Language, OrganisationType, Region
 
 DIRECTORY_PAGE_SIZE = 24
@@ -75,12 +75,13 @@ def directory(request):
     )
     levels = repr(sorted(visible_levels(viewer)))
     filters = sorted((k, v) for k, v in request.GET.lists() if k not in ("page", "sort"))
-    page = SharedCountPaginator(
-        results,
-        DIRECTORY_PAGE_SIZE,
-        count=lambda: shared_aggregate("directory-count", levels, filters, results.count),
-    ).get_page(request.GET.get("page"))
-    facets = shared_aggregate("directory-facets", levels, filters, filterset.facets)
+    page, facets = shared_listing(
+        request, results, per_page=DIRECTORY_PAGE_SIZE,
+        count=results.count, facets=filterset.facets,
+        share=lambda what, compute: shared_aggregate(
+            f"directory-{what}", levels, filters, compute
+        ),
+    )  # fmt: skip
     data = filterset.form.cleaned_data if filterset.is_bound and filterset.form.is_valid() else {}
     selected_expertise = set(request.GET.getlist("expertise"))
     expertise_counts = facets["expertise"]

@@ -132,3 +132,13 @@ class SharedCountPaginator(Paginator):
     @cached_property
     def count(self):
         return self._shared_count()
+
+
+def shared_listing(request, items, *, per_page, count, facets, share):
+    """The page of ``items`` the request asks for, and the facet counts. The total
+    (``count()``) and the facets (``facets()``) read every listed row, so both go through
+    ``share(what, compute)``, which keeps them for the viewers who would see the same."""
+    page = SharedCountPaginator(items, per_page, count=lambda: share("count", count)).get_page(
+        request.GET.get("page")
+    )
+    return page, share("facets", facets)

@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from events.filters import EventFilter
 from events.models import Booking, Event, EventHost, EventType, Invitation, Registration, Scope
 from events.views.access import viewer_zone
-from network.cache import SharedCountPaginator, cached_for_audience
+from network.cache import cached_for_audience, shared_listing
 from network.taxonomy import Language, Region
 
 PAGE_SIZE = 20
@@ -76,16 +76,13 @@ def listing(request):
     filters = [("when", when)] + [
         (k, v) for k, v in request.GET.lists() if k not in ("page", "when")
     ]
-    page = SharedCountPaginator(
-        results,
-        PAGE_SIZE,
-        count=lambda: cached_for_audience(
-            "events-count", viewer, filters, results.count, members_share=False
+    page, counts = shared_listing(
+        request, results, per_page=PAGE_SIZE,
+        count=results.count, facets=filterset.facets,
+        share=lambda what, compute: cached_for_audience(
+            f"events-{what}", viewer, filters, compute, members_share=False
         ),
-    ).get_page(request.GET.get("page"))
-    counts = cached_for_audience(
-        "events-facets", viewer, filters, filterset.facets, members_share=False
-    )
+    )  # fmt: skip
     get = request.GET.get
     facets = {
         "type": _options(EventType.choices, counts["type"], get("type")),

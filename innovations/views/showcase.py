@@ -22,7 +22,7 @@ from innovations.models import (
     TeamMember,
 )
 from innovations.views.access import innovation_for_viewer
-from network.cache import SharedCountPaginator, cached_for_audience
+from network.cache import cached_for_audience, shared_listing
 from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
 from network.utils import json_ld
 
@@ -67,12 +67,13 @@ def showcase(request):
     sort = request.GET.get("sort")
     results = with_endorsements(filterset.qs).order_by(*SORTS.get(sort, SORTS["newest"]))
     filters = [(k, v) for k, v in request.GET.lists() if k not in ("page", "sort")]
-    page = SharedCountPaginator(
-        card_queryset(results),
-        PAGE_SIZE,
-        count=lambda: cached_for_audience("showcase-count", viewer, filters, results.count),
-    ).get_page(request.GET.get("page"))
-    counts = cached_for_audience("showcase-facets", viewer, filters, filterset.facets)
+    page, counts = shared_listing(
+        request, card_queryset(results), per_page=PAGE_SIZE,
+        count=results.count, facets=filterset.facets,
+        share=lambda what, compute: cached_for_audience(
+            f"showcase-{what}", viewer, filters, compute
+        ),
+    )  # fmt: skip
     get = request.GET.get
     country_choices = sorted(
         ((c, countries.name(c)) for c in counts["country"]), key=lambda x: x[1]

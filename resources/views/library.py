@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from innovations.models import Innovation
-from network.cache import SharedCountPaginator, cached_for_audience
+from network.cache import cached_for_audience, shared_listing
 from network.taxonomy import Language, Theme
 from resources.filters import SORTS, LibraryFilter
 from resources.forms import UsefulMarkForm
@@ -60,12 +60,13 @@ def library(request):
     sort = request.GET.get("sort")
     results = filterset.qs.order_by(*SORTS.get(sort, SORTS["newest"]))
     filters = [(k, v) for k, v in request.GET.lists() if k not in ("page", "sort")]
-    page = SharedCountPaginator(
-        card_queryset(results),
-        PAGE_SIZE,
-        count=lambda: cached_for_audience("library-count", viewer, filters, results.count),
-    ).get_page(request.GET.get("page"))
-    counts = cached_for_audience("library-facets", viewer, filters, filterset.facets)
+    page, counts = shared_listing(
+        request, card_queryset(results), per_page=PAGE_SIZE,
+        count=results.count, facets=filterset.facets,
+        share=lambda what, compute: cached_for_audience(
+            f"library-{what}", viewer, filters, compute
+        ),
+    )  # fmt: skip
     get = request.GET.get
     years = sorted(counts["year"], reverse=True)
     facets = {
