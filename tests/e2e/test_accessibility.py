@@ -19,11 +19,12 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from members.models import User
 from network.notifications import notify
 from tests.database import module_live_server
+from tests.e2e.sessions import session_cookie
 
 # Each test runs in a transaction that is rolled back; the module's seeded data was committed
 # before, so the server thread sees it on any database (shared in-memory SQLite or PostgreSQL).
@@ -93,28 +94,16 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
             )  # fmt: skip
         notification.read_at = notification.created_at
         notification.save()
-        client = Client()
-        client.force_login(member)
-        cookie = {
-            "name": settings.SESSION_COOKIE_NAME,
-            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        }
         try:
             with module_live_server(static_handler=StaticFilesHandler) as url:
                 yield {
                     "url": url,
-                    "cookie": {**cookie, "url": url},
+                    "cookie": session_cookie(member, url),
                     "media_root": settings.MEDIA_ROOT,
                 }
         finally:
             overrides.disable()
             summary()
-
-
-@pytest.fixture
-def live(site, settings):
-    settings.MEDIA_ROOT = site["media_root"]  # the autouse fixture pointed it elsewhere
-    return site
 
 
 def summary():

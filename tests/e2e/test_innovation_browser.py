@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from playwright.sync_api import expect
 
 from innovations.models import Innovation
-from tests.e2e.test_membership_browser import session_cookie_for
+from tests.e2e.sessions import session_cookie
 from tests.factories import StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def run_admin_action(browser, live_server, moderator, innovation, action, note=None):
     context = browser.new_context()
-    context.add_cookies([session_cookie_for(moderator, live_server)])
+    context.add_cookies([session_cookie(moderator, live_server.url)])
     page = context.new_page()
     page.goto(live_server.url + "/admin/innovations/innovation/?status__exact=submitted")
     page.check(f'input[name="_selected_action"][value="{innovation.pk}"]')
@@ -32,7 +32,7 @@ def test_innovation_from_draft_to_showcase(live_server, page, browser):
     member = UserFactory(display_name="Ines Innovator")
     moderator = StaffFactory(is_superuser=True)
     Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    page.context.add_cookies([session_cookie_for(member, live_server)])
+    page.context.add_cookies([session_cookie(member, live_server.url)])
 
     page.goto(live_server.url + "/innovations/new/")
     page.get_by_label("Title").fill("Solar installer apprenticeships")

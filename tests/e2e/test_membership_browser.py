@@ -6,23 +6,13 @@ import re
 import pytest
 from allauth.mfa.models import Authenticator
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import expect
 
 from members.models import User
+from tests.e2e.sessions import session_cookie
 from tests.factories import StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def session_cookie_for(user, live_server):
-    client = Client()
-    client.force_login(user)
-    return {
-        "name": "sessionid",
-        "value": client.cookies["sessionid"].value,
-        "url": live_server.url,
-    }
 
 
 def test_signup_confirm_wait_approve_then_directory(live_server, page, browser):
@@ -59,7 +49,7 @@ def test_signup_confirm_wait_approve_then_directory(live_server, page, browser):
 
     ada = User.objects.get(email="ada@example.org")
     moderator_context = browser.new_context()
-    moderator_context.add_cookies([session_cookie_for(moderator, live_server)])
+    moderator_context.add_cookies([session_cookie(moderator, live_server.url)])
     admin_page = moderator_context.new_page()
     admin_page.goto(live_server.url + "/admin/members/user/?status__exact=applicant")
     admin_page.check(f'input[name="_selected_action"][value="{ada.pk}"]')

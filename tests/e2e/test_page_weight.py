@@ -27,11 +27,12 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.test.testcases import LiveServerThread
 
 from members.models import User
 from tests.database import module_live_server
+from tests.e2e.sessions import session_cookie
 
 # Each test runs in a transaction that is rolled back; the module's seeded data was committed
 # before, so the server thread sees it on any database (shared in-memory SQLite or PostgreSQL).
@@ -102,27 +103,14 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
     )
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=io.StringIO())
-        member_cookie = session_cookie(MEMBER)
+        member = User.objects.get(email=MEMBER)
         try:
             with module_live_server(ProductionStaticServer) as url:
-                member_cookie["url"] = url
+                member_cookie = session_cookie(member, url)
                 yield {"url": url, "media_root": media_root, "member_cookie": member_cookie}
         finally:
             overrides.disable()
             report()
-
-
-@pytest.fixture
-def live(site, settings):
-    settings.MEDIA_ROOT = site["media_root"]  # the autouse fixture pointed it elsewhere
-    return site
-
-
-def session_cookie(email):
-    """A signed-in session, committed (made once per module, outside the tests' transactions)."""
-    client = Client()
-    client.force_login(User.objects.get(email=email))
-    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}  # fmt: skip
 
 
 def transferred(request):
