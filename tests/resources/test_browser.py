@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from playwright.sync_api import expect
 
 from resources.models import Resource
-from tests.e2e.test_membership_browser import session_cookie_for
+from tests.e2e.sessions import session_cookie
 from tests.factories import StaffFactory, UserFactory
 from tests.resources.files import PDF
 
@@ -33,7 +33,7 @@ def share(page, live_server, tmp_path, *, title, access):
 
 def admin_action(browser, live_server, moderator, resource, action, reason=None):
     context = browser.new_context()
-    context.add_cookies([session_cookie_for(moderator, live_server)])
+    context.add_cookies([session_cookie(moderator, live_server.url)])
     page = context.new_page()
     page.goto(live_server.url + "/admin/resources/resource/?status__exact=submitted")
     page.check(f'input[name="_selected_action"][value="{resource.pk}"]')
@@ -51,7 +51,7 @@ def test_share_review_find_and_download(live_server, page, browser, tmp_path, se
     member = UserFactory(display_name="Mia Member")
     moderator = StaffFactory(is_superuser=True)
     Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    page.context.add_cookies([session_cookie_for(member, live_server)])
+    page.context.add_cookies([session_cookie(member, live_server.url)])
 
     # A bad file is refused with a clear message, what was typed stays.
     bad = tmp_path / "fake.pdf"
