@@ -38,9 +38,11 @@ run: seed
 test: install compilemessages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Ruff, then the import contracts of DESIGN.md §2 (pyproject.toml [tool.importlinter]).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .

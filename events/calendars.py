@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events.access import sees_meeting_link
 from events.models import Booking, Event, Status
 
 PRODID = "-//Skills Innovation Network//Events//EN"
@@ -150,8 +151,6 @@ FEED_PAST = timedelta(days=180)
 def personal_calendar(user) -> bytes:
     """The member's events: what they registered for (waitlisted as tentative), host, or
     booked in a clinic — only events they may still see."""
-    from events import services
-
     since = timezone.now() - FEED_PAST
     visible = Event.objects.visible_to(user).filter(ends_at__gte=since)
     registrations = {
@@ -168,7 +167,7 @@ def personal_calendar(user) -> bytes:
         components.append(
             event_component(
                 event,
-                with_link=services.sees_meeting_link(
+                with_link=sees_meeting_link(
                     user, event, registration=registration, hosting=event.pk in hosting
                 ),
                 tentative=registration is not None

@@ -1,4 +1,5 @@
-"""The signed-in member's "my events" block on the home page."""
+"""The events' part of the home page: the upcoming count, the next events, and a member's
+own upcoming events (declared in ``events.content``)."""
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -10,9 +11,21 @@ from events.models import Event, Registration
 from events.views.listing import mine_filter
 
 MAX_ITEMS = 5
+NEXT = 3
 
 
-def my_events_section(request) -> dict:
+def upcoming_count(viewer) -> int:
+    return Event.objects.listed_for(viewer).published().upcoming().count()
+
+
+def next_events(request) -> dict | None:
+    events = list(
+        Event.objects.listed_for(request.user).published().upcoming().order_by("starts_at")[:NEXT]
+    )
+    return {"events": events} if events else None
+
+
+def my_events_section(request) -> dict | None:
     user = request.user
     waitlisted = Registration.objects.filter(
         event=OuterRef("pk"), user=user, status=Registration.Status.WAITLISTED
@@ -33,6 +46,8 @@ def my_events_section(request) -> dict:
         elif event.on_waitlist:
             meta += " · " + _("On the waitlist")
         items.append({"title": event.title, "url": event.get_absolute_url(), "meta": meta})
+    if not items:
+        return None
     return {
         "title": _("My upcoming events"),
         "items": items,

@@ -18,6 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from events.access import bookable_innovations, can_give_feedback, can_manage, is_host
+from events.calendars import booking_calendar, event_calendar
 from events.models import (
     RESERVED_SLUGS,
     Booking,
@@ -33,6 +35,7 @@ from events.models import (
     Visibility,
 )
 from network.emails import build_message, delivery_message_id, render_email
+from network.jobs import enqueue
 from network.notifications import notify
 from network.utils import unique_slug
 
@@ -50,41 +53,6 @@ PLACE_FIELDS = ["venue", "online_url"]
 REMINDER_LEADS = {Reminder.Kind.DAY: timedelta(hours=24), Reminder.Kind.HOUR: timedelta(hours=1)}
 # A reminder row claimed by a run that died is taken over after this long.
 STALE_CLAIM = timedelta(minutes=15)
-
-
-# --- access ---------------------------------------------------------------------------------
-def is_host(user, event: Event) -> bool:
-    """A member on the programme (host, speaker, expert): uses prefetched hosts if any."""
-    if not (user and user.is_authenticated):
-        return False
-    return any(host.user_id == user.pk for host in event.hosts.all())
-
-
-def can_manage(user, event: Event) -> bool:
-    """Hosts and staff invite, mark attendance and publish clinic slots."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return user.is_staff or is_host(user, event)
-
-
-def sees_meeting_link(user, event: Event, *, registration=None, hosting=None) -> bool:
-    """The online link: confirmed attendees, hosts, and the clinic's bookers — nobody else,
-    staff included (they have the admin)."""
-    if not (user and user.is_authenticated and user.is_active) or not event.online_url:
-        return False
-    if hosting is None:
-        hosting = is_host(user, event)
-    if hosting:
-        return True
-    if event.status != Status.PUBLISHED:
-        return False
-    if registration is None:
-        registration = Registration.objects.filter(event=event, user=user).first()
-    if registration is not None and registration.status == CONFIRMED:
-        return True
-    return (
-        event.type == EventType.CLINIC and Booking.objects.filter(event=event, member=user).exists()
-    )
 
 
 def waitlist_position(registration: Registration) -> int | None:
@@ -116,9 +84,6 @@ def _event_url(event: Event, language: str) -> str:
 def _email(user, template: str, *, event: Event, context=None, calendar=None) -> None:
     """A transactional email about ``event`` in the member's language and time zone, with an
     optional .ics built by ``calendar()`` in that language. Leaves after commit."""
-    from events.tasks import deliver_event_email
-    from network.tasks import enqueue
-
     language = user.language or settings.LANGUAGE_CODE
     message = render_email(
         template,
@@ -131,7 +96,9 @@ def _email(user, template: str, *, event: Event, context=None, calendar=None) ->
         with translation.override(language):
             ics = calendar().decode()
     to = [user.email]
-    transaction.on_commit(lambda: enqueue(deliver_event_email, to=to, calendar=ics, **message))
+    transaction.on_commit(
+        lambda: enqueue("events.tasks.deliver_event_email", to=to, calendar=ics, **message)
+    )
 
 
 def _notify_emailed(user, *, kind: str, message, params: dict, url: str) -> None:
@@ -140,8 +107,6 @@ def _notify_emailed(user, *, kind: str, message, params: dict, url: str) -> None
 
 
 def _calendar_for(event: Event, *, with_link: bool):
-    from events.calendars import event_calendar
-
     return lambda: event_calendar(event, with_link=with_link)
 
 
@@ -456,20 +421,6 @@ def attendance_mark(*, event: Event, by, attended_ids) -> int:
     return came
 
 
-def can_give_feedback(user, event: Event, registration=None) -> bool:
-    if not (user and user.is_authenticated and user.is_member) or not event.is_over():
-        return False
-    if event.status != Status.PUBLISHED:
-        return False
-    if registration is None:
-        registration = Registration.objects.filter(event=event, user=user).first()
-    return (
-        registration is not None
-        and registration.status == CONFIRMED
-        and registration.attended is not False
-    )
-
-
 @transaction.atomic
 def feedback_save(*, event: Event, author, rating: int, comment: str) -> Feedback:
     """An attendee rates the event and comments; saving again replaces their feedback."""
@@ -517,19 +468,6 @@ def slot_delete(*, slot: ClinicSlot, by) -> None:
     slot.delete()
 
 
-def bookable_innovations(user):
-    """The innovations a member may bring to a clinic: theirs or their team's."""
-    from innovations.models import Innovation
-
-    return (
-        Innovation.objects.visible_to(user)
-        .filter(Q(owner=user) | Q(team__user=user))
-        .exclude(status__in=["rejected", "archived"])
-        .distinct()
-        .order_by("title")
-    )
-
-
 @transaction.atomic
 def booking_create(*, slot: ClinicSlot, member, innovation, question: str) -> Booking:
     """Book one slot for one of the member's innovations. One booking per slot, and one
@@ -568,22 +506,10 @@ def booking_create(*, slot: ClinicSlot, member, innovation, question: str) -> Bo
     )
 
     def calendar():
-        from events.calendars import booking_calendar
-
         return booking_calendar(booking)
 
     _email(member, "event_booked", event=event, context={"booking": booking}, calendar=calendar)
     return booking
-
-
-def can_see_booking(user, booking: Booking) -> bool:
-    """The booker, the expert, the innovation's team, and staff."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if user.is_staff or user.pk in (booking.member_id, booking.slot.expert_id):
-        return True
-    innovation = booking.innovation
-    return innovation.owner_id == user.pk or innovation.team.filter(user=user).exists()
 
 
 @transaction.atomic
@@ -620,10 +546,7 @@ def advice_save(*, booking: Booking, by, advice: str) -> Booking:
     booking.save(update_fields=["advice", "advice_at"])
     if first:
         innovation = booking.innovation
-        people = {booking.member}
-        people |= {member.user for member in innovation.team.select_related("user")}
-        if innovation.owner is not None:
-            people.add(innovation.owner)
+        people = {booking.member, *innovation.team_users()}
         for person in sorted(people, key=lambda u: u.pk):
             if person.is_active and person.pk != by.pk:
                 notify(

@@ -3,6 +3,7 @@ acks_late redelivery after a lost worker is safe."""
 
 from celery import shared_task
 
+from events.services import reminders_send
 from network.emails import build_message
 
 
@@ -22,6 +23,4 @@ def send_due_reminders():
     A scan rather than countdowns: nothing is lost when a worker restarts, and a run that
     overlaps another sends nothing twice (see ``services.reminders_send``).
     """
-    from events.services import reminders_send
-
     return reminders_send(claim=send_due_reminders.request.id or "")

@@ -63,9 +63,13 @@ class InnovationQuerySet(models.QuerySet):
         if user is not None and user.is_authenticated:
             if user.is_member:
                 published = Q(status=Status.PUBLISHED)
-            on_team = Exists(TeamMember.objects.filter(innovation=OuterRef("pk"), user=user))
-            return shown.filter(published | Q(owner=user) | on_team)
+            return shown.filter(published | team_q(user))
         return shown.filter(published)
+
+    def of_team(self, user):
+        """The innovations ``user`` owns or is on the team of, in any status: the one place
+        "owns or is on the team" is written (``team_q``, ``Innovation.has_on_team``)."""
+        return self.filter(team_q(user))
 
     def for_any_member(self):
         """What every approved member may see, without anyone's own drafts: for work done for
@@ -81,6 +85,18 @@ class InnovationQuerySet(models.QuerySet):
     def public(self):
         """Public and published: for feeds, sitemaps and open data (no user involved)."""
         return self.visible_to(None)
+
+
+# The two relations that put a member on an innovation's team: its owner, and the team rows.
+# ``team_q`` follows them for one member; work done for many members at once (the mentoring
+# engine's features) follows each path in turn.
+TEAM_PATHS = ("owner", "team__user")
+
+
+def team_q(user) -> Q:
+    """Owned by ``user`` or with ``user`` on the team (``TEAM_PATHS``; the team as a
+    semi-join, so no duplicate rows)."""
+    return Q(owner=user) | Exists(TeamMember.objects.filter(innovation=OuterRef("pk"), user=user))
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -180,6 +196,22 @@ class Innovation(models.Model):
 
     def link_list(self) -> list[str]:
         return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    def has_on_team(self, user) -> bool:
+        """Whether ``user`` owns it or is on its team (``team_q`` for one row; reads a
+        prefetched team when there is one)."""
+        if user is None or not user.is_authenticated:
+            return False
+        return self.owner_id == user.pk or any(
+            member.user_id == user.pk for member in self.team.all()
+        )
+
+    def team_users(self) -> list:
+        """The owner and the team, active accounts only: the people told about it."""
+        users = {member.user for member in self.team.select_related("user")}
+        if self.owner is not None:
+            users.add(self.owner)
+        return [user for user in users if user.is_active]
 
     @property
     def is_public(self) -> bool:

@@ -22,7 +22,7 @@ from innovations.models import (
     TeamMember,
     Update,
 )
-from members.models import User
+from members.models import Block, User
 from network.emails import send_email
 from network.moderation import audit, moderator_emails, record_review
 from network.notifications import notify, notify_by_email
@@ -47,27 +47,12 @@ REQUIRED_TO_SUBMIT = {
 
 
 # --- access -----------------------------------------------------------------------------
-def is_team(user, innovation: Innovation) -> bool:
-    if not (user and user.is_authenticated):
-        return False
-    return innovation.owner_id == user.pk or any(
-        member.user_id == user.pk for member in innovation.team.all()
-    )
-
-
 def can_edit(user, innovation: Innovation) -> bool:
     if not (user and user.is_authenticated and user.is_active):
         return False
     if user.is_staff:
         return True
-    return is_team(user, innovation) and innovation.status in EDITABLE_STATUSES
-
-
-def team_users(innovation: Innovation) -> list[User]:
-    users = {member.user for member in innovation.team.select_related("user")}
-    if innovation.owner is not None:
-        users.add(innovation.owner)
-    return [user for user in users if user.is_active]
+    return innovation.has_on_team(user) and innovation.status in EDITABLE_STATUSES
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -159,7 +144,7 @@ def missing_for_submission(innovation: Innovation) -> list[str]:
 @transaction.atomic
 def innovation_submit(*, innovation: Innovation, by: User) -> None:
     innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
-    if not is_team(by, innovation) or innovation.status not in (
+    if not innovation.has_on_team(by) or innovation.status not in (
         Status.DRAFT,
         Status.CHANGES_REQUESTED,
     ):
@@ -191,7 +176,7 @@ def _decide(innovation, *, status, note, kind_message, moderator):
     if not changed:
         return innovation
     url = innovation.get_absolute_url()
-    for user in team_users(innovation):
+    for user in innovation.team_users():
         notify_by_email(
             user,
             kind="innovation_reviewed",
@@ -331,10 +316,8 @@ def follow_toggle(*, innovation: Innovation, user: User) -> bool:
 @transaction.atomic
 def comment_create(*, innovation: Innovation, author: User, body: str) -> Comment:
     _require_member(author)
-    from members.models import Block
-
-    team = team_users(innovation)
-    if Block.objects.filter(blocked=author, blocker__in=team).exists():
+    team = innovation.team_users()
+    if Block.objects.between_any(author, team).exists():
         raise ValidationError(_("The team of this innovation does not accept comments from you."))
     since = timezone.now() - timedelta(days=1)
     if Comment.objects.filter(author=author, created_at__gte=since).count() >= COMMENTS_PER_DAY:
@@ -365,7 +348,7 @@ def comment_edit(*, comment: Comment, author: User, body: str) -> Comment:
 
 @transaction.atomic
 def update_post(*, innovation: Innovation, author: User, title: str, body: str) -> Update:
-    if not is_team(author, innovation):
+    if not innovation.has_on_team(author):
         raise PermissionDenied
     update = Update.objects.create(innovation=innovation, author=author, title=title, body=body)
     for follow in innovation.follows.select_related("user"):
@@ -384,12 +367,12 @@ def update_post(*, innovation: Innovation, author: User, title: str, body: str) 
 def interest_express(*, innovation: Innovation, user: User, purpose: str, message: str) -> Interest:
     """Tell the team; their addresses stay private, the member's is the reply-to."""
     _require_member(user)
-    if is_team(user, innovation):
+    if innovation.has_on_team(user):
         raise ValidationError(_("You are on this innovation's team."))
     interest = Interest.objects.create(
         innovation=innovation, user=user, purpose=purpose, message=message
     )
-    for member in team_users(innovation):
+    for member in innovation.team_users():
         notify_by_email(
             member,
             kind="innovation_interest",
@@ -411,12 +394,12 @@ def interest_express(*, innovation: Innovation, user: User, purpose: str, messag
 def adoption_record(*, innovation: Innovation, by: User, **fields) -> Adoption:
     """The team records an adoption (confirmed); another member proposes one (to confirm)."""
     _require_member(by)
-    status = Adoption.Status.CONFIRMED if is_team(by, innovation) else Adoption.Status.PROPOSED
+    status = Adoption.Status.CONFIRMED if innovation.has_on_team(by) else Adoption.Status.PROPOSED
     adoption = Adoption.objects.create(
         innovation=innovation, proposed_by=by, status=status, **fields
     )
     if status == Adoption.Status.PROPOSED:
-        for member in team_users(innovation):
+        for member in innovation.team_users():
             notify(
                 recipient=member,
                 kind="innovation_adoption",
@@ -428,12 +411,12 @@ def adoption_record(*, innovation: Innovation, by: User, **fields) -> Adoption:
 
 
 def adoption_confirm(*, adoption: Adoption, by: User) -> None:
-    if not is_team(by, adoption.innovation):
+    if not adoption.innovation.has_on_team(by):
         raise PermissionDenied
     Adoption.objects.filter(pk=adoption.pk).update(status=Adoption.Status.CONFIRMED)
 
 
 def adoption_delete(*, adoption: Adoption, by: User) -> None:
-    if not (is_team(by, adoption.innovation) or by.is_staff):
+    if not (adoption.innovation.has_on_team(by) or by.is_staff):
         raise PermissionDenied
     adoption.delete()

@@ -13,6 +13,8 @@ from members.models import (
     SpokenLanguage,
     TaggedExpertise,
     User,
+    listed_q,
+    showing_q,
     visible_levels,
 )
 from network.cache import shared_aggregate
@@ -64,13 +66,15 @@ class DirectoryFilter(django_filters.FilterSet):
         self.viewer = viewer
         self._visible = visible_levels(viewer)
         if expertise_choices is None:
-            # Only tags that some member shows to this viewer are offered (shared by the
-            # viewers who see the same levels).
+            # Only tags that some listed member shows to this viewer are offered (shared by
+            # the viewers who see the same levels).
+            through = "members_taggedexpertise_items__content_object__user__"
+
             def shown_tags():
                 return [
                     (name, name)
                     for name in Tag.objects.filter(
-                        members_taggedexpertise_items__content_object__expertise_visibility__in=self._visible
+                        listed_q(viewer, through) & showing_q("expertise", viewer, through)
                     )
                     .values_list("name", flat=True)
                     .distinct()
@@ -82,6 +86,9 @@ class DirectoryFilter(django_filters.FilterSet):
             )
         self.expertise_choices = expertise_choices
         self.filters["expertise"].extra["choices"] = expertise_choices
+
+    def _shows(self, field):
+        return showing_q(field, self.viewer)
 
     # --- filters -----------------------------------------------------------------------
     def filter_text(self, queryset, name, value):
@@ -97,17 +104,15 @@ class DirectoryFilter(django_filters.FilterSet):
         return queryset.filter(
             Q(display_name__icontains=value)
             | Q(profile__headline__icontains=value)
-            | (Q(profile__organisation_visibility__in=self._visible) & Exists(organisation_match))
-            | (Q(profile__expertise_visibility__in=self._visible) & Exists(expertise_match))
+            | (self._shows("organisation") & Exists(organisation_match))
+            | (self._shows("expertise") & Exists(expertise_match))
         )
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(
-            profile__country=value, profile__country_visibility__in=self._visible
-        )
+        return queryset.filter(self._shows("country"), profile__country=value)
 
     def filter_region(self, queryset, name, value):
-        return queryset.filter(profile__region=value, profile__country_visibility__in=self._visible)
+        return queryset.filter(self._shows("country"), profile__region=value)
 
     def filter_organisation(self, queryset, name, value):
         lookup = (
@@ -116,8 +121,8 @@ class DirectoryFilter(django_filters.FilterSet):
             else {"organisation__slug": value}
         )
         return queryset.filter(
+            self._shows("organisation"),
             Exists(Affiliation.objects.filter(user=OuterRef("pk"), **lookup)),
-            profile__organisation_visibility__in=self._visible,
         )
 
     def filter_expertise(self, queryset, name, values):
@@ -128,7 +133,7 @@ class DirectoryFilter(django_filters.FilterSet):
                 )
             )
         if values:
-            queryset = queryset.filter(profile__expertise_visibility__in=self._visible)
+            queryset = queryset.filter(self._shows("expertise"))
         return queryset
 
     def filter_language(self, queryset, name, value):
@@ -153,22 +158,19 @@ class DirectoryFilter(django_filters.FilterSet):
         return other.qs.order_by()
 
     def facets(self) -> dict[str, dict[str, int]]:
-        visible = self._visible
-        base = self.queryset_without("country")
+        shows = self._shows
         country = _counts(
-            base.filter(profile__country_visibility__in=visible).exclude(profile__country=""),
+            self.queryset_without("country").filter(shows("country")).exclude(profile__country=""),
             "profile__country",
         )
         region = _counts(
-            self.queryset_without("region")
-            .filter(profile__country_visibility__in=visible)
-            .exclude(profile__region=""),
+            self.queryset_without("region").filter(shows("country")).exclude(profile__region=""),
             "profile__region",
         )
         organisation_type = _counts(
             Organisation.objects.filter(
                 affiliations__user__in=self.queryset_without("organisation_type").filter(
-                    profile__organisation_visibility__in=visible
+                    shows("organisation")
                 )
             ),
             "type",
@@ -181,7 +183,7 @@ class DirectoryFilter(django_filters.FilterSet):
         expertise = _counts(
             TaggedExpertise.objects.filter(
                 content_object__user__in=self.queryset_without("expertise").filter(
-                    profile__expertise_visibility__in=visible
+                    shows("expertise")
                 )
             ),
             "tag__name",

@@ -12,8 +12,8 @@ from django_countries.fields import LazyTypedChoiceField
 from taggit.forms import TagField
 
 from members.models import Message, Organisation, Profile, User
+from network.content import notification_kinds
 from network.images import process_image
-from network.notification_kinds import KINDS
 from network.taxonomy import Language, OrganisationType
 
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
@@ -206,11 +206,12 @@ class PreferencesForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = user.language
         self.fields["timezone"].initial = user.timezone
-        self.fields["kinds"].choices = list(KINDS.items())
-        self.fields["kinds"].initial = [k for k in KINDS if k not in self.instance.muted_kinds]
+        self.kinds = notification_kinds()
+        self.fields["kinds"].choices = list(self.kinds.items())
+        self.fields["kinds"].initial = [k for k in self.kinds if k not in self.instance.muted_kinds]
 
     def save(self, commit=True):
-        self.instance.muted_kinds = sorted(set(KINDS) - set(self.cleaned_data["kinds"]))
+        self.instance.muted_kinds = sorted(set(self.kinds) - set(self.cleaned_data["kinds"]))
         return super().save(commit=commit)
 
 

@@ -4,6 +4,7 @@ import uuid
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.timezone import now
@@ -17,15 +18,74 @@ from network.utils import unique_slug
 
 
 class UserQuerySet(models.QuerySet):
+    """Who may be shown to whom: the one place the rules about members are written (DESIGN
+    §4). Each rule is also a ``Q`` builder below, with a ``prefix`` for the relation that
+    leads to the member (``"affiliations__user__"``, ``"user__"``), so that counts and other
+    apps' lists apply exactly the same rule."""
+
     def approved(self):
-        """Approved, active members: the people other members may see and contact.
+        """Approved, active members: the people who may act as members.
 
         Suspended members are inactive, so they drop out of every list at once.
         """
-        return self.filter(status=User.Status.APPROVED, is_active=True)
+        return self.filter(approved_q())
 
     def applicants(self):
         return self.filter(status=User.Status.APPLICANT, is_active=True)
+
+    def shown(self):
+        """Approved members whose profile is not hidden after reports: the people anyone who
+        may see members at all is shown by name (mentors, hosts, teams)."""
+        return self.filter(shown_q())
+
+    def listed_for(self, viewer):
+        """The members ``viewer`` finds in the directory, on organisation pages, in search
+        and in every count of members: shown, with a profile visibility ``viewer`` may see.
+
+        It depends on ``viewer``'s level only (visitor, or member and staff alike), so what
+        it lists can be shared by every viewer of that level."""
+        return self.filter(listed_q(viewer))
+
+    def showing(self, field: str, viewer):
+        """Those whose ``field`` (bio, organisation, country, expertise, links) ``viewer``'s
+        level may see: filters and facets on a field go through it, so they never reveal
+        what a member chose to hide."""
+        return self.filter(showing_q(field, viewer))
+
+    def visible_to(self, viewer):
+        """The profiles ``viewer`` may open: their own and, for staff, anyone's; otherwise a
+        shown member whose profile is open to ``viewer``'s level, or hidden from the
+        directory but open to members when ``viewer`` is one."""
+        if viewer is not None and viewer.is_authenticated and viewer.is_staff:
+            return self.all()
+        allowed = listed_q(viewer)
+        if viewer is not None and viewer.is_authenticated and viewer.is_member:
+            allowed |= shown_q() & Q(profile__visibility=ProfileVisibility.HIDDEN)
+        if viewer is not None and viewer.is_authenticated:
+            allowed |= Q(pk=viewer.pk)
+        return self.filter(allowed)
+
+
+def approved_q(prefix: str = "") -> Q:
+    """``UserQuerySet.approved`` through the relation ``prefix``."""
+    return Q(**{f"{prefix}status": User.Status.APPROVED, f"{prefix}is_active": True})
+
+
+def shown_q(prefix: str = "") -> Q:
+    """``UserQuerySet.shown`` through the relation ``prefix``."""
+    return approved_q(prefix) & Q(**{f"{prefix}profile__hidden_at__isnull": True})
+
+
+def listed_q(viewer, prefix: str = "") -> Q:
+    """``UserQuerySet.listed_for`` through the relation ``prefix``."""
+    return shown_q(prefix) & Q(**{f"{prefix}profile__visibility__in": visible_levels(viewer)})
+
+
+def showing_q(field: str, viewer, prefix: str = "") -> Q:
+    """``UserQuerySet.showing`` through the relation ``prefix``."""
+    if field not in PROFILE_FIELDS:
+        raise ValueError(f"Unknown profile field {field!r}")
+    return Q(**{f"{prefix}profile__{field}_visibility__in": visible_levels(viewer)})
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
@@ -185,6 +245,17 @@ class Affiliation(models.Model):
         return f"{self.user} – {self.organisation}"
 
 
+def visible_levels(viewer) -> list[str]:
+    """The visibility levels ``viewer`` may see on other people's profiles."""
+    if viewer is not None and viewer.is_authenticated and viewer.is_member:
+        return [FieldVisibility.PUBLIC, FieldVisibility.MEMBERS]
+    return [FieldVisibility.PUBLIC]
+
+
+# The parts of a profile that each have their own visibility (``<field>_visibility``).
+PROFILE_FIELDS = ("bio", "organisation", "country", "expertise", "links")
+
+
 class FieldVisibility(models.TextChoices):
     PUBLIC = "public", _("Everyone")
     MEMBERS = "members", _("Members only")
@@ -202,13 +273,6 @@ class Delivery(models.TextChoices):
     DAILY = "daily", _("Daily digest")
     WEEKLY = "weekly", _("Weekly digest")
     NEVER = "never", _("Never")
-
-
-def visible_levels(viewer) -> list[str]:
-    """The visibility levels ``viewer`` may see on other people's profiles."""
-    if viewer is not None and viewer.is_authenticated and viewer.is_member:
-        return [FieldVisibility.PUBLIC, FieldVisibility.MEMBERS]
-    return [FieldVisibility.PUBLIC]
 
 
 def avatar_path(instance, filename):
@@ -359,12 +423,39 @@ class Message(models.Model):
         return self.subject
 
 
+class BlockQuerySet(models.QuerySet):
+    """A block keeps two members apart both ways: neither contacts, asks, invites, mentions or
+    is matched with the other. Every place that needs the rule asks here."""
+
+    def between(self, first, second):
+        """Blocks between ``first`` and ``second``, in either direction (users, ids or
+        ``OuterRef`` expressions)."""
+        return self.filter(Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first))
+
+    def between_any(self, person, people):
+        """Blocks between ``person`` and any of ``people``, in either direction."""
+        return self.filter(
+            Q(blocker=person, blocked__in=people) | Q(blocker__in=people, blocked=person)
+        )
+
+    def among(self, people) -> set[tuple[int, int]]:
+        """The pairs of ids among ``people`` (ids) kept apart by a block, both orders."""
+        pairs = set()
+        for blocker, blocked in self.filter(blocker__in=people, blocked__in=people).values_list(
+            "blocker_id", "blocked_id"
+        ):
+            pairs |= {(blocker, blocked), (blocked, blocker)}
+        return pairs
+
+
 class Block(models.Model):
-    """``blocker`` receives nothing more from ``blocked``."""
+    """``blocker`` and ``blocked`` are kept apart (``BlockQuerySet.between``)."""
 
     blocker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks")
     blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocked_by")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BlockQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("block")

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Organisation, Profile, User, visible_levels
+from members.models import Organisation, Profile, User, showing_q
 from network.search import SearchSource, Unaccent, snippet, terms
 
 
@@ -28,13 +28,9 @@ def organisation_result(organisation, query):
 
 
 def search_members(viewer, query, region="", theme=""):
-    from members.views import directory_queryset
-
-    queryset = directory_queryset(viewer).select_related("profile")
+    queryset = User.objects.listed_for(viewer).select_related("profile")
     if region:
-        queryset = queryset.filter(
-            profile__region=region, profile__country_visibility__in=visible_levels(viewer)
-        )
+        queryset = queryset.filter(showing_q("country", viewer), profile__region=region)
     for term in terms(query):
         # Two semi-joins, one per table, each served by its trigram index on PostgreSQL
         # (an OR across the join could use neither).

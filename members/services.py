@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from members.access import kept_apart
 from members.models import Affiliation, Block, Message, Organisation, Profile, SpokenLanguage, User
-from network import registry
+from network import content
 from network.emails import send_email
 from network.moderation import audit, moderator_emails
 from network.notifications import notify_by_email
@@ -100,10 +101,6 @@ def _decide(*, user, moderator, status, reason):
     )
 
 
-def is_blocked(*, sender: User, recipient: User) -> bool:
-    return Block.objects.filter(blocker=recipient, blocked=sender).exists()
-
-
 @transaction.atomic
 def message_send(*, sender: User, recipient: User, subject: str, body: str) -> Message:
     """Email ``recipient`` through the platform; their address is never shown to the sender.
@@ -112,7 +109,7 @@ def message_send(*, sender: User, recipient: User, subject: str, body: str) -> M
     """
     if not (sender.is_member and recipient.is_member) or sender == recipient:
         raise PermissionDenied
-    if is_blocked(sender=sender, recipient=recipient):
+    if kept_apart(sender, recipient):
         raise ValidationError(_("This member does not accept messages from you."))
     # Lock the sender's row so that two messages sent at once cannot both pass the limit.
     User.objects.select_for_update().filter(pk=sender.pk).first()
@@ -209,8 +206,7 @@ def account_export(*, user: User) -> dict:
             for n in user.notifications.all()
         ],
     }
-    for exporter in registry.PERSONAL_DATA:
-        data.update(exporter(user))
+    data.update(content.personal_data(user))
     return data
 
 

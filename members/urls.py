@@ -14,6 +14,7 @@ urlpatterns = [
     path("members/<slug:username>/avatar.jpg", views.avatar, name="avatar"),
     path("members/<slug:username>/message/", views.message, name="message"),
     path("members/<slug:username>/block/", views.block, name="block"),
+    path("follow/", views.follow_topic, name="follow"),
     path("organisations/", views.organisation_list, name="organisations"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("organisations/<slug:slug>/logo.jpg", views.organisation_logo, name="organisation_logo"),

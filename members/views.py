@@ -7,42 +7,32 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from members import services
+from members.access import kept_apart, member_for_viewer, shown_fields
 from members.filters import DirectoryFilter, OrganisationFilter
 from members.forms import DeleteAccountForm, MessageForm, PreferencesForm, ProfileForm
-from members.models import Affiliation, Block, Organisation, User, visible_levels
+from members.models import (
+    Affiliation,
+    Block,
+    Organisation,
+    User,
+    listed_q,
+    showing_q,
+    visible_levels,
+)
 from network.cache import shared_aggregate, shared_listing
-from network.taxonomy import Language, OrganisationType, Region
+from network.models import FollowedTopic
+from network.taxonomy import Language, OrganisationType, Region, Theme
 
 DIRECTORY_PAGE_SIZE = 24
-
-
-def member_for_viewer(username: str, viewer) -> User:
-    """The access helper for profiles: the member ``viewer`` may see, or 404."""
-    member = get_object_or_404(User.objects.select_related("profile"), username=username)
-    if viewer.is_authenticated and (viewer.pk == member.pk or viewer.is_staff):
-        return member
-    if member.status != User.Status.APPROVED or not member.is_active or member.profile.hidden_at:
-        raise Http404
-    if member.profile.visibility not in visible_levels(viewer) and not (
-        member.profile.visibility == "hidden" and viewer.is_authenticated and viewer.is_member
-    ):
-        raise Http404
-    return member
-
-
-def directory_queryset(viewer):
-    """Approved members listed in the directory for ``viewer``."""
-    return User.objects.approved().filter(
-        profile__visibility__in=visible_levels(viewer), profile__hidden_at__isnull=True
-    )
 
 
 def _options(choices, counts, selected):
@@ -61,7 +51,7 @@ def _options(choices, counts, selected):
 def directory(request):
     viewer = request.user
     filterset = DirectoryFilter(
-        request.GET or None, queryset=directory_queryset(viewer), viewer=viewer
+        request.GET or None, queryset=User.objects.listed_for(viewer), viewer=viewer
     )
     results = filterset.qs
     if not results.ordered:
@@ -144,15 +134,12 @@ def profile(request, username):
         "profile": profile,
         "organisations": organisations,
         "languages": [lang.get_code_display() for lang in profile.languages.all()],
-        "shows": {
-            field: profile.shows(field, viewer)
-            for field in ("bio", "organisation", "country", "expertise", "links")
-        },
+        "shows": shown_fields(profile, viewer),
         "levels": levels,
         "can_contact": viewer.is_authenticated
         and viewer.is_member
         and viewer.pk != member.pk
-        and not services.is_blocked(sender=viewer, recipient=member),
+        and not kept_apart(viewer, member),
         "has_blocked": viewer.is_authenticated
         and Block.objects.filter(blocker=viewer, blocked=member).exists(),
     }
@@ -277,18 +264,14 @@ def delete_account(request):
 
 def organisation_list(request):
     filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.all())
-    results = filterset.qs.annotate(
-        member_count=Count(
-            "affiliations",
-            filter=Q(affiliations__user__status=User.Status.APPROVED)
-            & Q(
-                affiliations__user__profile__organisation_visibility__in=visible_levels(
-                    request.user
-                )
-            )
-            & Q(affiliations__user__profile__visibility__in=visible_levels(request.user)),
-        )
-    ).order_by("name")
+    # Counted as the organisation's page lists them: members the viewer may find, who show
+    # their organisations to the viewer.
+    shown_here = listed_q(request.user, "affiliations__user__") & showing_q(
+        "organisation", request.user, "affiliations__user__"
+    )
+    results = filterset.qs.annotate(member_count=Count("affiliations", filter=shown_here)).order_by(
+        "name"
+    )
     page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -308,13 +291,9 @@ def organisation_logo(request, slug):
 
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    levels = visible_levels(request.user)
     affiliations = (
         organisation.affiliations.filter(
-            user__status=User.Status.APPROVED,
-            user__is_active=True,
-            user__profile__visibility__in=levels,
-            user__profile__organisation_visibility__in=levels,
+            listed_q(request.user, "user__") & showing_q("organisation", request.user, "user__")
         )
         .select_related("user")
         .order_by("user__display_name")
@@ -326,3 +305,33 @@ def organisation_detail(request, slug):
         "members/organisation_detail.html",
         {"organisation": organisation, "affiliations": affiliations, "innovations": innovations},
     )
+
+
+@login_required
+@require_POST
+def follow_topic(request):
+    """Follow or unfollow a theme, tag, organisation or member (members only)."""
+    kind, value = request.POST.get("kind", ""), request.POST.get("value", "").strip()[:100]
+    valid = {
+        "theme": lambda v: v in Theme.values,
+        "tag": lambda v: bool(v),
+        "organisation": lambda v: Organisation.objects.filter(slug=v).exists(),
+        # Only someone the member may see: following names nobody they could not find.
+        "member": lambda v: User.objects.visible_to(request.user).filter(username=v).exists(),
+    }
+    if not request.user.is_member or kind not in valid or not valid[kind](value):
+        raise Http404
+    deleted, _rows = FollowedTopic.objects.filter(
+        user=request.user, kind=kind, value=value
+    ).delete()
+    if not deleted:
+        FollowedTopic.objects.get_or_create(user=request.user, kind=kind, value=value)
+        messages.success(
+            request, _("Followed: you will see it on your home page and in your weekly digest.")
+        )
+    else:
+        messages.success(request, _("You no longer follow it."))
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    return redirect(target)

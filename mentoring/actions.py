@@ -102,4 +102,3 @@ ACCEPT_MATCH = Action(
     describe=_describe_match,
     run=_run_match,
 )
-ACTIONS = [ACCEPT_REQUEST, DECLINE_REQUEST, ACCEPT_MATCH]

@@ -1,4 +1,4 @@
-"""The member's mentoring data, for "download all your data" (``network.registry``).
+"""The member's mentoring data, for "download all your data" (``network.content``).
 
 A mentor's note about their mentee is for staff only, so it is not part of the mentee's
 export; each member gets the feedback they wrote."""

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
+from innovations.models import Innovation
 from mentoring.models import (
     MAX_CAPACITY,
     MAX_MONTHS,
@@ -118,9 +119,7 @@ class RequestForm(forms.ModelForm):
 
     def __init__(self, *args, mentee, mentor: MentorProfile, **kwargs):
         super().__init__(*args, **kwargs)
-        from mentoring.services import innovations_of
-
-        self.fields["innovation"].queryset = innovations_of(mentee).order_by("title")
+        self.fields["innovation"].queryset = Innovation.objects.of_team(mentee).order_by("title")
         self.fields["innovation"].required = False
         self.fields["innovation"].help_text = _("Optional: one of your innovations.")
         offered = mentor.languages

@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from members.models import Block, shown_q
 from network.taxonomy import Language, Theme
 
 MIN_CAPACITY = 1
@@ -79,13 +80,9 @@ def active_mentee_count():
 
 class MentorProfileQuerySet(models.QuerySet):
     def listed(self):
-        """Mentors anyone may be shown: approved, active members not hidden after reports."""
-        return self.filter(
-            user__status="approved",
-            user__is_active=True,
-            hidden_at__isnull=True,
-            user__profile__hidden_at__isnull=True,
-        )
+        """Mentors anyone may be shown: shown members (``members.models.shown_q``) whose
+        mentoring offer is not hidden after reports."""
+        return self.filter(shown_q("user__"), hidden_at__isnull=True)
 
     def with_load(self):
         if "active_mentees" in self.query.annotations:
@@ -107,12 +104,7 @@ class MentorProfileQuerySet(models.QuerySet):
             return self.all()
         if not _member(user):
             return self.none()
-        from members.models import Block
-
-        blocked = Block.objects.filter(
-            Q(blocker=user, blocked=OuterRef("user")) | Q(blocker=OuterRef("user"), blocked=user)
-        )
-        return self.listed().exclude(Exists(blocked))
+        return self.listed().exclude(Exists(Block.objects.between(user, OuterRef("user"))))
 
 
 class MentorProfile(models.Model):

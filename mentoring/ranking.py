@@ -11,6 +11,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from innovations.models import TEAM_PATHS, InnovationFacet
+from members.models import (
+    Affiliation,
+    Profile,
+    SpokenLanguage,
+    TaggedExpertise,
+    TaggedInterest,
+    visible_levels,
+)
 from mentoring import matching
 from mentoring.models import (
     Availability,
@@ -41,8 +50,6 @@ def utc_offset(name: str, at: datetime) -> float | None:
 
 def card_queryset(queryset):
     """What a mentor card and the mentor's matching features need, in four queries."""
-    from members.models import Affiliation
-
     return (
         queryset.with_load()
         .select_related("user__profile")
@@ -120,8 +127,6 @@ def members_features(
     expertise and interests, plus ``topics[user_id]``), the themes of their innovations (plus
     ``themes[user_id]``), region, time zone and organisation types. Seven queries for any
     number of members."""
-    from innovations.models import InnovationFacet
-    from members.models import Affiliation, Profile, SpokenLanguage, TaggedExpertise, TaggedInterest
 
     now = now or timezone.now()
     users = list(users)
@@ -138,7 +143,8 @@ def members_features(
             "content_object__user_id", "tag__name"
         ):
             tags.setdefault(user_id, set()).add(name)
-    for lookup in ("innovation__owner", "innovation__team__user"):
+    for path in TEAM_PATHS:
+        lookup = f"innovation__{path}"
         for user_id, value in (
             InnovationFacet.objects.filter(kind="theme", **{f"{lookup}__in": ids})
             .values_list(lookup, "value")
@@ -237,7 +243,6 @@ def score_candidates(
     """Every mentor of ``queryset`` scored and ranked like :func:`rank`, from plain values
     (no model instances): four queries whatever the number of mentors. Load the cards of the
     mentors actually shown with :func:`cards_for`."""
-    from members.models import Affiliation
 
     ids = queryset.order_by().values("pk")
     # In the queryset's own order, as card_queryset() gives them to rank(): the sort is
@@ -348,7 +353,6 @@ def candidates_for(mentee_user):
 
 def suggested_mentors(user, *, limit=3, now=None) -> list[RankedMentor]:
     """The best mentors ``user`` could ask now (for the mentoring home)."""
-    from members.models import visible_levels
 
     now = now or timezone.now()
     mentee = member_features(user, now=now)
@@ -360,7 +364,6 @@ def suggested_mentors(user, *, limit=3, now=None) -> list[RankedMentor]:
 def next_best_mentors(request: MentoringRequest, *, limit=3, now=None) -> list[RankedMentor]:
     """After a decline or an expiry: the best mentors to ask with the same request, in the
     same language, so that asking takes one click."""
-    from members.models import visible_levels
 
     now = now or timezone.now()
     themes = []

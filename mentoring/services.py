@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innovations.models import Innovation
+from members.models import Block, Profile, User, approved_q, visible_levels
 from mentoring import matching, ranking
 from mentoring.models import (
     CHECKIN_GAP,
@@ -38,6 +40,7 @@ from mentoring.models import (
 )
 from mentoring.reasons import stored
 from network.links import action_url
+from network.moderation import audit
 from network.notifications import notify, notify_by_email
 
 KIND = "mentoring"
@@ -73,21 +76,6 @@ def goal_lines(text: str, *, checklist: bool = True) -> list[str]:
     return [line[:300] for line in lines][:MAX_GOALS] if checklist else lines
 
 
-def is_blocked_between(first, second) -> bool:
-    from members.models import Block
-
-    return Block.objects.filter(
-        Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
-    ).exists()
-
-
-def innovations_of(user):
-    """Innovations ``user`` owns or is on the team of: what a request can be about."""
-    from innovations.models import Innovation
-
-    return Innovation.objects.filter(Q(owner=user) | Q(team__user=user)).distinct()
-
-
 # --- mentors --------------------------------------------------------------------------------
 @transaction.atomic
 def mentor_profile_save(
@@ -121,8 +109,6 @@ def mentor_profile_save(
         ]
     )
     mentor.expertise.set(expertise)
-    from members.models import Profile
-
     Profile.objects.filter(user=user).update(open_to_mentor=availability == Availability.AVAILABLE)
     return mentor
 
@@ -142,8 +128,6 @@ def request_score(
 ) -> matching.Score | None:
     """Why this mentor for this request: the engine's score, from what the mentee may see of
     the mentor's profile, in the request's language."""
-    from members.models import visible_levels
-
     features = ranking.member_features(
         mentee, topics=topics, themes=themes, languages={language}, now=now
     )
@@ -166,16 +150,15 @@ def request_create(
 ) -> MentoringRequest:
     """A member asks a mentor. Only mentors who are available, below capacity, and have not
     blocked the member (nor been blocked by them) can be asked."""
-    from members.models import Block
-
     now = _now(now)
     _require_member(mentee)
     if mentor.user_id == mentee.pk:
         raise ValidationError(_("You cannot ask yourself for mentoring."))
-    if Block.objects.filter(blocker_id=mentor.user_id, blocked=mentee).exists():
-        raise ValidationError(_("This mentor does not accept requests from you."))
-    if Block.objects.filter(blocker=mentee, blocked_id=mentor.user_id).exists():
+    block = Block.objects.between(mentee, mentor.user_id).first()
+    if block is not None and block.blocker_id == mentee.pk:
         raise ValidationError(_("You blocked this member. Unblock them to ask for mentoring."))
+    if block is not None:
+        raise ValidationError(_("This mentor does not accept requests from you."))
     mentor = (
         ranking.card_queryset(MentorProfile.objects.visible_to(mentee)).filter(pk=mentor.pk).first()
     )
@@ -185,7 +168,10 @@ def request_create(
         raise ValidationError(_("This mentor is not taking new mentees at the moment."))
     if language not in mentor.languages:
         raise ValidationError(_("Choose a language this mentor offers."))
-    if innovation is not None and not innovations_of(mentee).filter(pk=innovation.pk).exists():
+    if (
+        innovation is not None
+        and not Innovation.objects.of_team(mentee).filter(pk=innovation.pk).exists()
+    ):
         raise ValidationError(_("Choose one of your own innovations."))
     if Mentorship.objects.active().filter(mentor_id=mentor.user_id, mentee=mentee).exists():
         raise ValidationError(_("This mentor is already mentoring you."))
@@ -230,8 +216,6 @@ def _locked_request(request: MentoringRequest, *, by) -> MentoringRequest:
     The mentor's row is locked first: every answer of one mentor then runs one at a time,
     in the same lock order (mentor, then requests), so that two acceptances cannot both take
     the last place, nor deadlock while the winner declines the others."""
-    from members.models import User
-
     if by.pk != request.mentor_id:
         raise PermissionDenied
     User.objects.select_for_update().filter(pk=by.pk).first()
@@ -723,11 +707,9 @@ def programme_candidates(programme: Programme, *, now: datetime | None = None):
     """The engine's input for a programme: mentees and mentors (with the places they still
     have in it) as the engine sees them, and the pairs it must not propose (blocks, pairs
     already mentoring). Staff run it, so every profile field is used."""
-    from members.models import Block
-
     now = _now(now)
     applications = list(
-        programme.applications.filter(user__status="approved", user__is_active=True)
+        programme.applications.filter(approved_q("user__"))
         .select_related("user")
         .order_by("created_at", "pk")
     )
@@ -763,11 +745,7 @@ def programme_candidates(programme: Programme, *, now: datetime | None = None):
             ranking.mentor_features(mentor, levels=(), now=now, trusted=True, capacity=places)
         )
     people = [a.user_id for a in mentee_apps] + list(mentor_apps)
-    forbidden = set()
-    for blocker, blocked in Block.objects.filter(
-        blocker__in=people, blocked__in=people
-    ).values_list("blocker_id", "blocked_id"):
-        forbidden |= {(blocker, blocked), (blocked, blocker)}
+    forbidden = Block.objects.among(people)
     forbidden |= set(
         Mentorship.objects.active()
         .filter(mentee__in=[a.user_id for a in mentee_apps])
@@ -781,8 +759,6 @@ def programme_candidates(programme: Programme, *, now: datetime | None = None):
 def programme_run_matching(*, programme: Programme, by, now: datetime | None = None) -> list[Match]:
     """Run the engine once the window has closed: the proposed pairs (seen by staff only)
     replace the previous proposal; pairs already offered or accepted stay."""
-    from network.moderation import audit
-
     now = _now(now)
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if not programme.has_closed(now):
@@ -814,8 +790,6 @@ def match_adjust(
 ) -> None:
     """Staff change proposed pairs: ``{mentee id: mentor id or None}``. A pair must share a
     language and not be blocked; a mentor never gets more than their places."""
-    from members.models import User
-
     now = _now(now)
     mentees, mentors, forbidden = programme_candidates(programme, now=now)
     mentees = {m.id: m for m in mentees}
@@ -854,8 +828,6 @@ def match_adjust(
 @transaction.atomic
 def programme_confirm(*, programme: Programme, by, now: datetime | None = None) -> int:
     """Staff confirm the proposal: both sides of every proposed pair are asked to accept."""
-    from network.moderation import audit
-
     now = _now(now)
     matches = list(
         programme.matches.select_for_update(of=("self",))

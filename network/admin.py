@@ -1,10 +1,6 @@
 from django.contrib import admin, messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min
 from django.shortcuts import render
-from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
@@ -137,51 +133,6 @@ class FollowedTopicAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["user__email", "value"]
     raw_id_fields = ["user"]
-
-
-def queue(label, queryset, date_field, url):
-    row = queryset.aggregate(count=Count("pk"), oldest=Min(date_field))
-    return {"label": label, "count": row["count"], "oldest": row["oldest"], "url": url}
-
-
-@staff_member_required
-def moderation_dashboard(request):
-    """One page with every queue: how many wait, and since when."""
-    from django.contrib.auth import get_user_model
-
-    from innovations.models import Innovation, Status
-
-    queues = [
-        queue(_("Membership applications"),
-              get_user_model().objects.applicants(), "date_joined",
-              "/admin/members/user/?status__exact=applicant"),
-        queue(_("Submitted innovations"),
-              Innovation.objects.filter(status=Status.SUBMITTED), "submitted_at",
-              "/admin/innovations/innovation/?status__exact=submitted"),
-        queue(_("Open reports"),
-              Report.objects.filter(resolved_at=None), "created_at",
-              "/admin/network/report/?resolved_at__isempty=1"),
-    ]  # fmt: skip
-    queues += [entry(request) for entry in EXTRA_QUEUES]
-    context = {**admin.site.each_context(request), "title": _("Moderation"), "queues": queues}
-    return TemplateResponse(request, "admin/moderation.html", context)
-
-
-# Apps that land later add their queue here from AppConfig.ready() (a callable taking request).
-EXTRA_QUEUES = []
-
-_original_get_urls = admin.site.get_urls
-
-
-def _get_urls():
-    return [
-        path("moderation/", admin.site.admin_view(moderation_dashboard), name="moderation"),
-        *_original_get_urls(),
-    ]
-
-
-admin.site.get_urls = _get_urls
-admin.site.index_template = "admin/network_index.html"
 
 
 admin.site.unregister(Tag)

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from network import content
 from network.emails import build_message, delivery_message_id, render_email, unsubscribe_headers
 from network.models import Delivery, Notification
 from network.notifications import email_preference
@@ -32,11 +33,6 @@ class DigestItem:
 class DigestSection:
     title: str
     items: list[DigestItem] = field(default_factory=list)
-
-
-# Apps add discovery sections from AppConfig.ready(): a callable taking (users, since) and
-# returning {user_id: DigestSection}, in a constant number of queries for the whole batch.
-DISCOVERY_SECTIONS = []
 
 
 def followed_topics(users) -> dict[int, set[tuple[str, str]]]:
@@ -125,7 +121,7 @@ def send_digests(*, kind: str, period: str, user_ids: list[int], claim: str = ""
     if kind == "weekly":
         discoverers = [u for u in users if u.profile.discovery_digest]
         since = now - timedelta(days=7)
-        for build in DISCOVERY_SECTIONS:
+        for build in content.gather("digest"):
             for user_id, section in build(discoverers, since).items():
                 if section.items:
                     sections.setdefault(user_id, []).append(section)

@@ -10,6 +10,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
+from network.jobs import enqueue
+from network.links import unsubscribe_url
+
 
 def render_email(template: str, context: dict, *, language: str, zone: str = "UTC") -> dict:
     """Render ``emails/<template>_subject.txt``, ``.txt`` and (when present) ``.html``
@@ -50,8 +53,6 @@ def delivery_message_id(recipient_id: int, kind: str, key: str) -> str:
 
 def unsubscribe_headers(user, scope: str = "all") -> dict:
     """RFC 2369 / RFC 8058 one-click unsubscribe, no sign-in needed."""
-    from network.links import unsubscribe_url
-
     return {
         "List-Unsubscribe": f"<{unsubscribe_url(user, scope)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -62,9 +63,9 @@ def send_email(
     *, to: list[str], template: str, context: dict, language: str, reply_to: list[str] = ()
 ) -> None:
     """Queue a templated email; it leaves only if the surrounding transaction commits."""
-    from network.tasks import deliver_email, enqueue
-
     message = render_email(template, context, language=language)
     transaction.on_commit(
-        lambda: enqueue(deliver_email, to=list(to), reply_to=list(reply_to), **message)
+        lambda: enqueue(
+            "network.tasks.deliver_email", to=list(to), reply_to=list(reply_to), **message
+        )
     )

@@ -35,7 +35,7 @@ def unsubscribe_url(user, scope: str = "all") -> str:
 
 @dataclass(frozen=True)
 class Action:
-    """An action a member may take from their inbox. ``run(user, object_id)`` must be idempotent;
+    """An action a member may take from their inbox (declared by its app: network.content). ``run(user, object_id)`` must be idempotent;
     ``describe(object_id, user)`` says what the confirmation page shows, or raises LookupError
     when the object is gone or no longer visible to the member."""
 
@@ -43,13 +43,6 @@ class Action:
     label: Any
     describe: Callable[[int], str]
     run: Callable[[Any, int], str]
-
-
-ACTIONS: dict[str, Action] = {}
-
-
-def register_action(action: Action) -> None:
-    ACTIONS[action.name] = action
 
 
 def action_token(user, action: str, object_id: int) -> str:

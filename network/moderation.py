@@ -1,50 +1,22 @@
 """Reports, hiding after reports, resolutions, suspensions and the audit log.
 
-The base layer knows no content app. Each app registers its reportable models in its
-``AppConfig.ready()`` with ``register(model, lookup=..., author=...)``:
-
-- ``lookup(user, pk)`` returns the object if ``user`` may see it (else raises Http404), so
-  nobody can report (or learn of) what they cannot see;
-- ``author(obj)`` returns the member responsible for it (or None).
-
-A reportable model has a ``hidden_at`` field that its QuerySets exclude for everyone but staff.
+The base layer knows no content app: each app declares the models members may report
+(``network.content.Reportable``: how to find one the reporter may see, and its author).
 """
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from network.content import reportable_for
 from network.emails import send_email
 from network.models import AuditEntry, Report
 from network.notifications import notify_by_email
-
-
-@dataclass(frozen=True)
-class Reportable:
-    model: type[Model]
-    lookup: Callable[[Any, int], Model]
-    author: Callable[[Model], Any]
-
-
-REGISTRY: dict[str, Reportable] = {}
-
-
-def register(model, *, lookup, author) -> None:
-    REGISTRY[model._meta.label_lower] = Reportable(model=model, lookup=lookup, author=author)
-
-
-def reportable_for(obj) -> Reportable:
-    return REGISTRY[obj._meta.label_lower]
 
 
 def moderator_emails() -> list[str]:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from network.emails import send_email
+from network.jobs import enqueue
 from network.models import Notification
 
 
@@ -42,9 +43,9 @@ def notify(
         emailed_at=timezone.now() if emailed else None,
     )
     if not emailed and email_preference(recipient, kind) == "immediate":
-        from network.tasks import email_notification, enqueue
-
-        transaction.on_commit(lambda: enqueue(email_notification, notification_id=notification.pk))
+        transaction.on_commit(
+            lambda: enqueue("network.tasks.email_notification", notification_id=notification.pk)
+        )
     return notification
 
 

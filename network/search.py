@@ -1,5 +1,5 @@
-"""One search across the network. Each app registers a source from ``AppConfig.ready()``;
-a source searches only what the viewer may see (it starts from the same QuerySet methods as
+"""One search across the network. Each app declares its sources (network.content); a source
+searches only what the viewer may see (it starts from the same QuerySet methods as
 the lists), so results, counts and snippets never show more than the lists do.
 
 PostgreSQL: stored, weighted tsvector columns kept current by triggers, GIN indexes, the
@@ -113,12 +113,3 @@ class SearchSource:
     supports_theme: bool = False
     order: int = 50  # place among the groups of results
     max_results: int | None = None  # a source that caps its matches shows "1000+"
-
-
-SOURCES: list[SearchSource] = []
-
-
-def register(source: SearchSource) -> None:
-    SOURCES[:] = sorted(
-        [s for s in SOURCES if s.key != source.key] + [source], key=lambda s: s.order
-    )

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "mentoring",
     "events",
     "resources",
+    # The top: it reads the others' declarations (network.content).
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +103,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
-ROOT_URLCONF = "network.urls"
+ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "network.wsgi.application"
 ASGI_APPLICATION = "network.asgi.application"
 

@@ -1,30 +1,17 @@
 """Thin tasks: they take ids, re-fetch, return quietly when there is nothing to do, and call
-services. All are idempotent, so acks_late redelivery after a lost worker is safe."""
+services. All are idempotent, so acks_late redelivery after a lost worker is safe. Services
+queue them by name through ``network.jobs.enqueue``."""
 
 import logging
 
-from celery import shared_task
+from celery import current_app, shared_task
+from django.db import transaction
 
+from network.digests import current_period, digest_batches, email_notification_now, send_digests
 from network.emails import build_message
+from network.models import PendingTask
 
 logger = logging.getLogger(__name__)
-
-
-def enqueue(task, **kwargs) -> None:
-    """Queue ``task``. If the broker is away, keep it in the database instead: the beat's
-    ``replay_pending_tasks`` queues it once the broker is back, so no work is lost and the
-    request does not wait for it. ``kwargs`` must be JSON-serialisable (they are for the
-    broker too)."""
-    try:
-        task.apply_async(kwargs=kwargs, retry=False)
-    except Exception as error:  # kombu.exceptions.OperationalError, redis errors, ...
-        from network.models import PendingTask
-
-        logger.warning(
-            "Broker unavailable (%s): %s kept until it is back", error.__class__.__name__,
-            task.name,
-        )  # fmt: skip
-        PendingTask.objects.create(name=task.name, kwargs=kwargs, error=str(error)[:300])
 
 
 @shared_task
@@ -32,11 +19,6 @@ def replay_pending_tasks(batch=500):
     """Beat, every minute: queue what waited while the broker was away, oldest first. Rows
     are deleted as they are queued; if the broker fails again, the rest wait for next time.
     Returns how many were queued."""
-    from celery import current_app
-    from django.db import transaction
-
-    from network.models import PendingTask
-
     queued = 0
     with transaction.atomic():
         rows = PendingTask.objects.select_for_update(skip_locked=True)[:batch]
@@ -65,16 +47,12 @@ def deliver_email(*, to, subject, body, html="", reply_to=(), headers=None):
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
 def email_notification(notification_id):
-    from network.digests import email_notification_now
-
     email_notification_now(notification_id=notification_id)
 
 
 @shared_task
 def schedule_digests(kind):
     """Beat: enqueue the daily or weekly digest for every member, in batches."""
-    from network.digests import current_period, digest_batches
-
     period = current_period(kind)
     for user_ids in digest_batches(kind):
         send_digest_batch.delay(kind=kind, period=period, user_ids=user_ids)
@@ -82,6 +60,4 @@ def schedule_digests(kind):
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_digest_batch(self, *, kind, period, user_ids):
-    from network.digests import send_digests
-
     send_digests(kind=kind, period=period, user_ids=user_ids, claim=self.request.id or "")

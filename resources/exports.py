@@ -1,4 +1,4 @@
-"""The member's part of the library, for "download all your data" (``network.registry``)."""
+"""The member's part of the library, for "download all your data" (``network.content``)."""
 
 from django.conf import settings
 

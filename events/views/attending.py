@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import services
+from events import access, services
+from events.access import event_for_viewer
 from events.forms import FeedbackForm, RegisterForm
 from events.models import Registration
-from events.views.access import event_for_viewer
 from events.views.detail import detail_context, detail_queryset
 
 
@@ -97,7 +97,7 @@ def invitation(request, slug):
 @require_POST
 def feedback(request, slug):
     event = event_for_viewer(slug, request.user, detail_queryset())
-    if not services.can_give_feedback(request.user, event):
+    if not access.can_give_feedback(request.user, event):
         raise PermissionDenied
     form = FeedbackForm(request.POST)
     if form.is_valid():

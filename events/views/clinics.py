@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import services
+from events import access, services
+from events.access import event_for_viewer, viewer_zone
 from events.forms import AdviceForm, BookingForm, SlotForm
 from events.models import Booking, ClinicSlot, EventType, Status
-from events.views.access import event_for_viewer, viewer_zone
 from events.views.detail import detail_context, detail_queryset
 
 
@@ -30,7 +30,7 @@ def _clinic(request, slug):
 @require_POST
 def slot_create(request, slug):
     event = _clinic(request, slug)
-    if not services.can_manage(request.user, event):
+    if not access.can_manage(request.user, event):
         raise PermissionDenied
     form = SlotForm(request.POST)
     # The times typed are in the clinic's own zone.
@@ -75,7 +75,7 @@ def book(request, slug, pk):
     if not request.user.is_member:
         raise PermissionDenied
     slot = get_object_or_404(ClinicSlot.objects.select_related("expert"), pk=pk, event=event)
-    innovations = services.bookable_innovations(request.user)
+    innovations = access.bookable_innovations(request.user)
     form = BookingForm(request.POST or None, innovations=innovations)
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,7 +113,7 @@ def _booking_for_viewer(request, slug, pk) -> Booking:
         pk=pk,
         event=event,
     )
-    if not services.can_see_booking(request.user, booking):
+    if not access.can_see_booking(request.user, booking):
         raise Http404
     return booking
 

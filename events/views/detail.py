@@ -6,7 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from events import services
+from events import access, services
+from events.access import event_for_viewer, viewer_zone
 from events.calendars import event_calendar
 from events.forms import AttendanceForm, FeedbackForm, InviteForm, RegisterForm, SlotForm
 from events.models import (
@@ -20,7 +21,6 @@ from events.models import (
     Registration,
     Status,
 )
-from events.views.access import event_for_viewer, viewer_zone
 from network.utils import json_ld
 
 
@@ -70,8 +70,8 @@ def detail_context(request, event, **forms):
     viewer = request.user
     now = timezone.now()
     member = viewer.is_authenticated and viewer.is_member
-    hosting = services.is_host(viewer, event)
-    manager = services.can_manage(viewer, event)
+    hosting = access.is_host(viewer, event)
+    manager = access.can_manage(viewer, event)
     registration = invitation = None
     if viewer.is_authenticated:
         registration = Registration.objects.filter(event=event, user=viewer).first()
@@ -92,7 +92,7 @@ def detail_context(request, event, **forms):
         "registration": registration,
         "waitlist_position": services.waitlist_position(registration) if registration else None,
         "invitation": invitation,
-        "sees_link": services.sees_meeting_link(
+        "sees_link": access.sees_meeting_link(
             viewer, event, registration=registration, hosting=hosting
         ),
         "confirmed_count": confirmed,
@@ -103,7 +103,7 @@ def detail_context(request, event, **forms):
         "feedback": feedback,
         "rating": rating,
         "my_feedback": next((f for f in feedback if f.author_id == viewer.pk), None),
-        "can_give_feedback": services.can_give_feedback(viewer, event, registration),
+        "can_give_feedback": access.can_give_feedback(viewer, event, registration),
         "register_form": RegisterForm(),
         "feedback_form": forms.get("feedback_form") or FeedbackForm(),
         "json_ld": _json_ld(event) if event.is_public else "",
@@ -153,7 +153,7 @@ def detail(request, slug):
 def calendar_file(request, slug):
     """``/events/<slug>/calendar.ics``: the meeting link only for who may see it."""
     event = event_for_viewer(slug, request.user, detail_queryset())
-    with_link = services.sees_meeting_link(request.user, event)
+    with_link = access.sees_meeting_link(request.user, event)
     response = HttpResponse(
         event_calendar(event, with_link=with_link), content_type="text/calendar; charset=utf-8"
     )

@@ -7,17 +7,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import services
+from events import access, services
+from events.access import event_for_viewer
 from events.forms import AttendanceForm, InviteForm
 from events.models import Registration
-from events.views.access import event_for_viewer
 from events.views.detail import detail_context, detail_queryset
 from members.models import User
 
 
 def _managed(request, slug):
     event = event_for_viewer(slug, request.user, detail_queryset())
-    if not services.can_manage(request.user, event):
+    if not access.can_manage(request.user, event):
         raise PermissionDenied
     return event
 

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 
+from events.access import viewer_zone
 from events.filters import EventFilter
 from events.models import Booking, Event, EventHost, EventType, Invitation, Registration, Scope
-from events.views.access import viewer_zone
 from network.cache import cached_for_audience, shared_listing
 from network.taxonomy import Language, Region
 

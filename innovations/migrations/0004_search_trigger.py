@@ -1,18 +1,15 @@
 """Full-text search on PostgreSQL: the search vector is kept current by the database.
 
 A BEFORE INSERT OR UPDATE trigger computes it with the language-neutral 'simple'
-configuration (members write in many languages), accents folded by an IMMUTABLE wrapper of
-unaccent, weighted title A, summary B, problem/solution/evidence C; a GIN index serves it.
+configuration (members write in many languages), accents folded by ``sin_unaccent`` (an
+IMMUTABLE wrapper of unaccent made by network's first migration), weighted title A, summary B,
+problem/solution/evidence C; a GIN index serves it.
 On other databases nothing happens here (search falls back to a portable match).
 """
 
 from django.db import migrations
 
 FORWARD = """
-CREATE EXTENSION IF NOT EXISTS unaccent;
-CREATE OR REPLACE FUNCTION sin_unaccent(text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-    AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
 CREATE OR REPLACE FUNCTION innovation_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.search_vector :=
@@ -49,5 +46,5 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("innovations", "0003_search_vector")]
+    dependencies = [("innovations", "0003_search_vector"), ("network", "0001_initial")]
     operations = [migrations.RunPython(forward, backward)]

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -136,9 +135,5 @@ def team(request, slug):
 @login_required
 def mine(request):
     """My innovations, in every status (the owner's and team's view)."""
-    innovations = (
-        Innovation.objects.filter(Q(owner=request.user) | Q(team__user=request.user))
-        .distinct()
-        .order_by("-updated_at")
-    )
+    innovations = Innovation.objects.of_team(request.user).order_by("-updated_at")
     return render(request, "innovations/mine.html", {"innovations": innovations, "Status": Status})

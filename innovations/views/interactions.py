@@ -97,7 +97,7 @@ def comment_edit(request, slug, pk):
 @require_POST
 def update(request, slug):
     innovation = innovation_for_viewer(slug, request.user)
-    if not services.is_team(request.user, innovation):
+    if not innovation.has_on_team(request.user):
         raise PermissionDenied
     form = UpdateForm(request.POST)
     if form.is_valid():
@@ -134,7 +134,7 @@ def adoption(request, slug):
     form = AdoptionForm(request.POST)
     if form.is_valid():
         services.adoption_record(innovation=innovation, by=request.user, **form.cleaned_data)
-        if services.is_team(request.user, innovation):
+        if innovation.has_on_team(request.user):
             messages.success(request, _("The adoption is in the ledger."))
         else:
             messages.success(request, _("Thank you. The team will confirm the adoption."))

@@ -193,7 +193,7 @@ def detail(request, slug):
             following=Exists(Follow.objects.filter(innovation=OuterRef("pk"), user=viewer)),
         )
     innovation = innovation_for_viewer(slug, viewer, queryset)
-    on_team = services.is_team(viewer, innovation)
+    on_team = innovation.has_on_team(viewer)
     adoptions = innovation.adoptions.order_by("-adopted_on", "-created_at")
     if not (on_team or viewer.is_staff):
         adoptions = adoptions.filter(status=Adoption.Status.CONFIRMED)

@@ -34,7 +34,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("members", "0004_profile_discovery_digest"),
-        ("innovations", "0004_search_trigger"),  # creates sin_unaccent()
+        ("network", "0001_initial"),  # creates sin_unaccent()
     ]
 
     operations = [migrations.RunPython(forward, backward)]

@@ -4,6 +4,23 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+# The accent-folding function every app's search uses on PostgreSQL (``network.search``
+# gives SQLite the same function). It lives in the base so that no app's migration depends on
+# another app's: the search triggers and trigram indexes of members, innovations, events and
+# resources depend on this migration. CREATE OR REPLACE: databases made before it moved here
+# already have it, from innovations' 0004.
+SIN_UNACCENT = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE OR REPLACE FUNCTION sin_unaccent(text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
+"""
+
+
+def create_sin_unaccent(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(SIN_UNACCENT)
+
 
 class Migration(migrations.Migration):
 
@@ -32,4 +49,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['recipient', 'read_at'], name='notification_unread_idx')],
             },
         ),
+        migrations.RunPython(create_sin_unaccent, migrations.RunPython.noop),
     ]

@@ -1,39 +1,17 @@
 """Staff roles as groups with exactly the model permissions they need.
 
-Moderators: approve members, review innovations (and, as they land, resources), handle
-reports, suspend members. Programme and event managers: events, clinics, programmes and
-matching (their apps add those permissions as they land); here they may only look up people,
-organisations and innovations. Superusers alone change settings and staff.
+Moderators: approve members, review innovations and resources, handle reports, suspend
+members. Programme and event managers: events, clinics, programmes and matching.
+Superusers alone change settings and staff. Here the two groups are made with the base's own
+permissions (reports and the audit log); each app's ``*_roles`` migration grants its own
+models' permissions, so that no migration of the base depends on an app above it.
 """
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-MODERATORS = {
-    "members": {
-        "user": ["view", "change"],
-        "profile": ["view", "change"],
-        "organisation": ["view", "change"],
-        "affiliation": ["view", "add", "change", "delete"],
-        "message": ["view"],
-        "block": ["view"],
-    },
-    "innovations": {
-        "innovation": ["view", "change"],
-        "revision": ["view", "change"],
-        "comment": ["view", "change", "delete"],
-        "update": ["view", "change", "delete"],
-        "adoption": ["view", "change"],
-        "interest": ["view"],
-        "teammember": ["view", "add", "change", "delete"],
-        "innovationfacet": ["view", "add", "change", "delete"],
-    },
-    "network": {"report": ["view", "change"], "auditentry": ["view"]},
-}
-MANAGERS = {
-    "members": {"user": ["view"], "organisation": ["view"]},
-    "innovations": {"innovation": ["view"]},
-}
+MODERATORS = {"network": {"report": ["view", "change"], "auditentry": ["view"]}}
+MANAGERS = {}
 
 
 def grant(apps, group_name, spec):
@@ -69,8 +47,6 @@ def remove_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("network", "0002_auditentry_report"),
-        ("members", "0003_profile_hidden_at_user_suspended_at"),
-        ("innovations", "0002_comment_hidden_at_innovation_hidden_at_and_more"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -1,5 +1,5 @@
 """Full-text search on PostgreSQL for resources, kept current by a trigger (see the
-innovations' 0004 migration for the shared ``sin_unaccent`` function)."""
+network's first migration for the shared ``sin_unaccent`` function)."""
 
 from django.db import migrations
 
@@ -40,6 +40,6 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("resources", "0002_hidden_and_search"),
-        ("innovations", "0004_search_trigger"),
+        ("network", "0001_initial"),  # creates sin_unaccent()
     ]
     operations = [migrations.RunPython(forward, backward)]

@@ -33,7 +33,7 @@ CASES = [
     ("report", "pair's comment", lambda w: {"label": "innovations-comment", "pk": w.comment.pk}),
     ("report", "private event", lambda w: {"label": "events-event", "pk": w.events["private"].pk}),
     ("search", "", NONE),
-    ("follow", "", NONE),
+    ("members:follow", "", NONE),
     ("unsubscribe", "pair's", lambda w: {"token": w.unsubscribe_token}),
     ("unsubscribe", "forged", lambda w: {"token": "forged.token"}),
     ("act", "owner's", lambda w: {"token": w.action_token}),

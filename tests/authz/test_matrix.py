@@ -44,7 +44,7 @@ EXPECTED = {
     ("report", "pair's comment"): ("login 404 200 200 200 200 200 login", "login 404 200 200 200 200 200 login"),
     ("report", "private event"): ("login 404 404 200 404 200 200 login", "login 404 404 200 404 200 200 login"),
     ("search", ""): ("200", "200"),
-    ("follow", ""): ("login 405 405 405 405 405 405 login", "login 404 404 404 404 404 404 login"),
+    ("members:follow", ""): ("login 405 405 405 405 405 405 login", "login 404 404 404 404 404 404 login"),
     ("unsubscribe", "pair's"): ("200", "200"),
     ("unsubscribe", "forged"): ("404", "404"),
     ("act", "owner's"): ("200 404 404 200 404 404 404 200", "200 404 404 200 404 404 404 200"),

@@ -3,6 +3,8 @@ list, feed, sitemap, export, embed and count. Drafted, rejected and members-only
 
 import pytest
 
+from tests.home import figure, section
+
 pytestmark = pytest.mark.django_db
 
 STATES = {
@@ -143,9 +145,9 @@ def test_home_featured_and_figures_do_not_leak(client, roles, world, role):
     response = client.get("/")
     html = response.content.decode()
     expected = {name for name, who in SHOWCASE.items() if role in who}
-    featured = {i.title for i in response.context["featured"]}
-    assert featured == {f"Title {name} zq" for name in expected}
-    assert response.context["figures"]["innovations"] == len(expected)
+    featured = section(response, "innovations:featured").get("innovations", [])
+    assert {i.title for i in featured} == {f"Title {name} zq" for name in expected}
+    assert figure(response, "innovations") == len(expected)
     if role not in ("owner", "team"):  # the team's dashboard lists their own, in any status
         for name in STATES:
             assert (f"Title {name} zq" in html) == (name in expected), name

@@ -67,9 +67,9 @@ def test_edit_saves_profile_and_preferences(member_client):
     assert sorted(profile.expertise.names()) == ["apprenticeships", "green skills"]
     assert sorted(profile.languages.values_list("code", flat=True)) == ["en", "fr"]
     assert (user.language, user.timezone, profile.delivery) == ("fr", "Africa/Accra", "weekly")
-    from network.notification_kinds import KINDS
+    from network.content import notification_kinds
 
-    assert profile.muted_kinds == sorted(set(KINDS) - {"member_message"})
+    assert profile.muted_kinds == sorted(set(notification_kinds()) - {"member_message"})
     assert profile.links_visibility == "hidden"
 
 

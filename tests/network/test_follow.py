@@ -3,6 +3,7 @@ import pytest
 from network.digests import current_period, send_digests
 from network.models import FollowedTopic
 from tests.factories import ApplicantFactory, InnovationFactory, OrganisationFactory, UserFactory
+from tests.home import section
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,10 @@ def test_what_you_follow_feeds_dashboard_and_digest(client):
         title="Unrelated", facets={"theme": ["financing-skills"], "region": ["americas"]}
     )
     client.force_login(member)
-    following = [i.title for i in client.get("/").context["dashboard"]["following"]]
+    response = client.get("/")
+    following = [
+        i.title for i in section(response, "innovations:following", "dashboard")["innovations"]
+    ]
     assert sorted(following) == ["Green thing", "Members-only green"]
     from django.core import mail
 

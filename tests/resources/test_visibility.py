@@ -265,23 +265,23 @@ def test_members_only_file_is_reachable_by_no_other_url(client, roles, world, ro
         assert response.status_code == 404, path
         assert b"%PDF" not in response.content, path
     with pytest.raises(Resolver404):
-        resolve(f"/media/{stored}", urlconf="network.urls")
+        resolve(f"/media/{stored}", urlconf="portal.urls")
 
 
 def test_development_server_does_not_serve_media_either(client, world, settings):
     """With DEBUG on, the URL tree is the same: no static() helper for media is added."""
     import importlib
 
-    import network.urls
+    import portal.urls
 
     settings.DEBUG = True
     try:
-        module = importlib.reload(network.urls)
+        module = importlib.reload(portal.urls)
         with pytest.raises(Resolver404):
             resolve(f"/media/{world['members-published'].file.name}", urlconf=module)
     finally:
         settings.DEBUG = False
-        importlib.reload(network.urls)
+        importlib.reload(portal.urls)
 
 
 def test_runserver_handler_does_not_serve_media(world, settings):

@@ -27,7 +27,7 @@ from events.models import Registration
 from innovations.models import Comment, Innovation, Status
 from members.forms import TIMEZONES
 from members.models import Message, Profile, User
-from network.notification_kinds import KINDS
+from network.content import notification_kinds
 from network.taxonomy import SDG, Language, OrganisationType, Seeking, TargetGroup, Theme
 from resources.models import Access, Licence, Resource, ResourceType
 from resources.uploads import DOCUMENT_TYPES, sanitise_filename
@@ -242,7 +242,7 @@ class ProfileEditTests(HostileFormCase):
         "preferences-language": choice(["en", "fr", "es"]),
         "preferences-timezone": choice(TIMEZONES),
         "preferences-delivery": choice(values_of(Profile, "delivery")),
-        "preferences-kinds": several(KINDS),
+        "preferences-kinds": several(notification_kinds()),
         "preferences-discovery_digest": anything_goes(),
     }
 
@@ -269,7 +269,7 @@ class ProfileEditTests(HostileFormCase):
             "preferences-language": "en",
             "preferences-timezone": "Africa/Nairobi",
             "preferences-delivery": "daily",
-            "preferences-kinds": sorted(KINDS),
+            "preferences-kinds": sorted(notification_kinds()),
             "preferences-discovery_digest": "on",
         }
         expected = spoil(form, self.RULES, data.draw)

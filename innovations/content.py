@@ -1,0 +1,79 @@
+"""What the showcase brings to the pages and jobs that gather everything (network.content)."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from innovations import home
+from innovations.digest import FOLLOW_ACTION, new_innovations_section, personal_data
+from innovations.models import Comment, Innovation, Status, Update
+from innovations.search import SOURCE
+from innovations.sitemaps import InnovationSitemap
+from network.content import ContentApp, Figure, Queue, Reportable, Section
+
+
+def _innovation(user, pk):
+    return get_object_or_404(Innovation.objects.visible_to(user), pk=pk)
+
+
+def _contribution(model):
+    """A comment or update, reportable by whoever may see its innovation."""
+
+    def lookup(user, pk):
+        visible = Innovation.objects.visible_to(user)
+        return get_object_or_404(model.objects.shown().filter(innovation__in=visible), pk=pk)
+
+    return lookup
+
+
+CONTENT = ContentApp(
+    urls=("innovations/", "innovations.urls"),
+    search=[SOURCE],
+    sitemaps={"innovations": InnovationSitemap},
+    pages=["innovations:showcase"],
+    figures=[
+        Figure("innovations", _("Innovations"), home.innovation_count, order=20),
+        Figure("countries", _("Countries"), home.country_count, order=50),
+    ],
+    home=[
+        Section("innovations:featured", "innovations/_home.html#featured", home.featured, order=10),
+        Section("innovations:newest", "innovations/_home.html#newest", home.newest, order=20),
+    ],
+    dashboard=[
+        Section("innovations:mine", "innovations/_home.html#mine", home.mine, order=10),
+        Section(
+            "innovations:following", "innovations/_home.html#following", home.following, order=30
+        ),
+        Section(
+            "innovations:suggested", "innovations/_home.html#suggested", home.suggested, order=40
+        ),
+    ],
+    queues=[
+        Queue(
+            _("Submitted innovations"),
+            lambda: Innovation.objects.filter(status=Status.SUBMITTED),
+            "submitted_at",
+            "/admin/innovations/innovation/?status__exact=submitted",
+            order=20,
+        )
+    ],
+    reportables=[
+        Reportable(Innovation, _innovation, lambda innovation: innovation.owner),
+        Reportable(Comment, _contribution(Comment), lambda comment: comment.author),
+        Reportable(Update, _contribution(Update), lambda update: update.author),
+    ],
+    digest=[new_innovations_section],
+    actions=[FOLLOW_ACTION],
+    notification_kinds={
+        "innovation_reviewed": _("Moderators' reviews of my innovations"),
+        "innovation_comment": _("Feedback on my innovations"),
+        "innovation_interest": _("Members interested in my innovations"),
+        "innovation_adoption": _("Adoptions of my innovations to confirm"),
+        "innovation_team": _("Being added to an innovation's team"),
+        "innovation_update": _("Updates on innovations I follow"),
+    },
+    personal_data=personal_data,
+    # Written often, and read by no shared count.
+    uncounted={"comment": None, "update": None, "interest": None, "revision": None},
+    demo="innovations.demo.seed",
+    demo_order=20,
+)

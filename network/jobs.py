@@ -1,0 +1,28 @@
+"""Queueing background work so that nothing is lost when the broker is away.
+
+Services name the task they queue ("network.tasks.deliver_email") rather than import it:
+tasks call services, so services that imported tasks would import each other in a cycle.
+The name is resolved in Celery's registry, which holds every app's ``tasks`` module.
+"""
+
+import logging
+
+from celery import current_app
+
+from network.models import PendingTask
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(name: str, **kwargs) -> None:
+    """Queue the task ``name``. If the broker is away, keep it in the database instead: the
+    beat's ``replay_pending_tasks`` queues it once the broker is back, so no work is lost and
+    the request does not wait for it. ``kwargs`` must be JSON-serialisable (they are for the
+    broker too)."""
+    try:
+        current_app.tasks[name].apply_async(kwargs=kwargs, retry=False)
+    except Exception as error:  # kombu.exceptions.OperationalError, redis errors, ...
+        logger.warning(
+            "Broker unavailable (%s): %s kept until it is back", error.__class__.__name__, name
+        )
+        PendingTask.objects.create(name=name, kwargs=kwargs, error=str(error)[:300])

@@ -1,0 +1,90 @@
+"""The pages that gather every app: home and search, from the apps' declarations."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from network import content
+from network.cache import cached_for_audience
+from network.search import terms, uses_full_text
+from network.taxonomy import Region, Theme
+
+SEARCH_PAGE_SIZE = 20
+GROUP_SIZE = 5
+
+
+def _sections(part: str, request) -> list[dict]:
+    """The declared sections of ``part`` that have something to show, in order."""
+    shown = []
+    for section in content.ordered(part):
+        context = section.context(request)
+        if context:
+            shown.append({"name": section.name, "template": section.template, "context": context})
+    return shown
+
+
+def home(request):
+    viewer = request.user
+    figures = [
+        {"name": figure.name, "label": figure.label, "value": figure.count(viewer)}
+        for figure in content.ordered("figures")
+    ]
+    dashboard = _sections("dashboard", request) if viewer.is_authenticated else None
+    return render(
+        request,
+        "portal/home.html",
+        {"figures": figures, "dashboard": dashboard, "sections": _sections("home", request)},
+    )
+
+
+def search(request):
+    """One search over every type, grouped with counts; only what the viewer may see."""
+    # A NUL byte cannot reach PostgreSQL (it refuses it in text): it is dropped, not searched.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
+    kind = request.GET.get("type", "")
+    region = request.GET.get("region", "")
+    theme = request.GET.get("theme", "")
+    region = region if region in Region.values else ""
+    theme = theme if theme in Theme.values else ""
+    sources = content.ordered("search")
+    groups, page = [], None
+    if terms(query):
+        selected = [s for s in sources if s.key == kind] or sources
+        for source in sources:
+            if theme and not source.supports_theme:
+                continue
+            results = source.search(request.user, query, region=region, theme=theme)
+            if source in selected and len(selected) == 1:
+                page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+                items = [source.result(obj, query) for obj in page.object_list]
+                count = page.paginator.count
+            else:
+                items = [source.result(obj, query) for obj in results[:GROUP_SIZE]]
+                count = len(items)
+                if count == GROUP_SIZE:
+                    # Every visitor sees the same results: their counts are shared.
+                    count = cached_for_audience(
+                        "search-count", request.user,
+                        [("source", source.key), ("q", query), ("region", region), ("theme", theme)],
+                        results.count, members_share=False,
+                    )  # fmt: skip
+            capped = bool(source.max_results) and uses_full_text() and count >= source.max_results
+            groups.append({"source": source, "count": count, "items": items, "capped": capped,
+                           "selected": source.key == kind})  # fmt: skip
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "query": query,
+            "kind": kind,
+            "groups": groups,
+            "page_obj": page,
+            "query_string": params.urlencode(),
+            "regions": Region.choices,
+            "themes": Theme.choices,
+            "region": region,
+            "theme": theme,
+            "sources": sources,
+        },
+    )
