@@ -27,7 +27,7 @@ from events.models import (
     Status,
     Visibility,
 )
-from members.demo import MEMBERS
+from members.demo import approved_locals
 from members.models import User
 
 HOST, SPEAKER, EXPERT, MODERATOR = "host", "speaker", "expert", "moderator"
@@ -377,7 +377,7 @@ def _clinic(event, entry, users):
 def seed(*, log) -> None:
     now = timezone.now()
     today = now.date()
-    locals_ = [local for _name, local, *_rest in MEMBERS] + ["member", "mentor"]
+    locals_ = approved_locals()
     users = {
         user.email.split("@")[0]: user
         for user in User.objects.approved().filter(email__in=[_email(n) for n in locals_])

@@ -23,7 +23,7 @@ from innovations.models import (
     Visibility,
 )
 from innovations.services import innovation_save
-from members.demo import DEMO_LOGINS, MEMBERS
+from members.demo import approved_locals
 from members.models import Affiliation, User
 from network.taxonomy import Seeking, Stage, TargetGroup, Theme
 
@@ -2139,8 +2139,7 @@ def seed(*, log) -> None:
         user.email.lower(): user for user in User.objects.filter(email__iendswith="@example.org")
     }
     # Approved demo members, in a fixed order: who endorses and follows what.
-    locals_ = [local for _name, local, *_rest in MEMBERS]
-    locals_ += [email.split("@")[0] for email, *_rest in DEMO_LOGINS[:2]]
+    locals_ = approved_locals()
     pool = [
         _email(local)
         for local in locals_
