@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from innovations.models import Innovation
 from members.models import Organisation
 from network import demodata
 from network.demodata import PERSON, SLUG, choice, optional
@@ -233,10 +234,6 @@ def _create(slug, *, title, type_, language, themes, access, publisher, year, li
 
 def _link_innovations(resources: dict) -> None:
     """Link a few resources to published demo innovations sharing a theme, if any exist."""
-    try:
-        from innovations.models import Innovation
-    except ImportError:  # pragma: no cover - the innovations app is always installed
-        return
     for resource in resources.values():
         if resource.status != Status.PUBLISHED or resource.innovations.exists():
             continue
