@@ -10,8 +10,9 @@ RUN pip install --no-cache-dir uv==0.13.9 \
     && uv pip install --system --no-cache --require-hashes -r requirements.lock
 COPY . .
 # Build-time only values: collectstatic and compilemessages need settings to load.
-RUN DEBUG=false SECRET_KEY=build-only-not-secret-build-only-not-secret-build-only-0123 \
-    ALLOWED_HOSTS=build python manage.py collectstatic --noinput -v 0 \
+RUN export DEBUG=false SECRET_KEY=build-only-not-secret-build-only-not-secret-build-only-0123 \
+    ALLOWED_HOSTS=build \
+    && python manage.py collectstatic --noinput -v 0 \
     && python manage.py compilemessages --ignore=var -v 0 \
     && mkdir -p /data/media && chown -R network /data /app/var
 USER network

@@ -1,5 +1,8 @@
 # The two commands: `make run` and `make test`. Everything installs from the lock files.
 SHELL := /bin/bash
+# Development values, set explicitly: the settings default to production (DEBUG off), which
+# refuses the development key. Set DEBUG=false in the environment to try production settings.
+export DEBUG ?= true
 VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv

@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "network.settings")
+os.environ.setdefault("DEBUG", "true")  # development settings: local database, no secret key
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 import django

@@ -1,9 +1,10 @@
 """Settings for the Skills Innovation Network portal.
 
-One module, read from the environment (see README "Configuration"). Every default serves a
-laptop: SQLite under var/, Celery eager, local-memory cache, console email, media under
-var/media. Production sets DEBUG=false and then must provide a strong SECRET_KEY and
-ALLOWED_HOSTS, or start-up stops with a clear message.
+One module, read from the environment (see README "Configuration"). DEBUG is off unless
+set: then start-up stops with a clear message without a strong SECRET_KEY and ALLOWED_HOSTS,
+so a deployment that forgets a variable never runs with the development key. `make run`,
+`make test` and the test suite set DEBUG=true, and with it the defaults that serve a laptop:
+SQLite under var/, Celery eager, local-memory cache, console email, media under var/media.
 """
 
 from pathlib import Path
@@ -19,7 +20,7 @@ from network.env import env_bool, env_choice, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR") or BASE_DIR / "var")
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 SITE_NAME = env_str("SITE_NAME", "Skills Innovation Network")
 # Absolute address used in emails, feeds and calendar files.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -175,6 +176,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
 }
+# Behind a reverse proxy every request comes from the proxy's address: rate limits (ten failed
+# sign-ins a minute per address) would then lock every client out together. Say how many
+# proxies append to X-Forwarded-For (the compose stack's nginx: 1), or which header a trusted
+# proxy sets to the client's address (e.g. X-Real-IP); README "Security model".
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 

@@ -21,7 +21,23 @@ def service_env(name):
 
 
 def test_compose_has_the_production_services():
-    assert set(COMPOSE["services"]) == {"postgres", "redis", "web", "worker", "beat"}
+    assert set(COMPOSE["services"]) == {"proxy", "postgres", "redis", "web", "worker", "beat"}
+
+
+def test_only_the_proxy_faces_the_internet_with_a_body_size_limit():
+    """gunicorn publishes no port; the proxy in front limits request bodies to just above the
+    largest upload the site accepts, and the site trusts exactly that one proxy for the
+    client's address (rate limits per client, not per proxy)."""
+    services = COMPOSE["services"]
+    assert [name for name, service in services.items() if service.get("ports")] == ["proxy"]
+    caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
+    assert "max_size {$PROXY_MAX_BODY_BYTES}" in caddyfile
+    assert "reverse_proxy web:8000" in caddyfile
+    default = int(re.search(r"PROXY_MAX_BODY_BYTES:-(\d+)", services["proxy"]["environment"]["PROXY_MAX_BODY_BYTES"]).group(1))  # fmt: skip
+    upload = int(re.search(r":-(\d+)", service_env("web")["RESOURCE_MAX_UPLOAD_BYTES"]).group(1))
+    assert upload < default <= upload + 2 * 1024 * 1024
+    for name in DJANGO_SERVICES:
+        assert service_env(name)["ALLAUTH_TRUSTED_PROXY_COUNT"] == "1"
 
 
 def test_exactly_one_beat():
@@ -58,8 +74,9 @@ def test_env_example_lists_only_variables_the_settings_read():
         for line in (ROOT / ".env.example").read_text().splitlines()
         if "=" in line and not line.startswith("##")
     }
-    # POSTGRES_PASSWORD is compose's own: it builds DATABASE_URL from it.
-    assert names - READ_BY_SETTINGS == {"POSTGRES_PASSWORD"}
+    # Compose's own: it builds DATABASE_URL from POSTGRES_PASSWORD, the proxy's address from
+    # SITE_ADDRESS.
+    assert names - READ_BY_SETTINGS == {"POSTGRES_PASSWORD", "SITE_ADDRESS"}
     assert {"SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DEFAULT_FROM_EMAIL"} <= names
 
 

@@ -21,8 +21,19 @@ def load_settings(**env):
     )
 
 
-def test_settings_default_serves_a_laptop():
+def test_debug_unset_means_production_checks():
+    """A deployment that forgets DEBUG, or the key, never runs on the development key."""
     result = load_settings()
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DEBUG is off and SECRET_KEY is missing or weak" in result.stderr
+    result = load_settings(SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="example.org")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False ['example.org']"
+
+
+def test_development_settings_serve_a_laptop():
+    result = load_settings(DEBUG="true")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True ['127.0.0.1', 'localhost', '[::1]']"
 
