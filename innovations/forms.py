@@ -188,6 +188,12 @@ class AdoptionForm(forms.ModelForm):
         }
 
 
+class TeamRemoveForm(forms.Form):
+    """Who leaves the team: a member's id, as the team list's buttons send it."""
+
+    remove = forms.IntegerField(min_value=1)
+
+
 class TeamAddForm(forms.Form):
     username = forms.SlugField(
         label=_("Member's username"),

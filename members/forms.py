@@ -14,6 +14,7 @@ from taggit.forms import TagField
 from members.models import Message, Organisation, Profile, User
 from network.content import notification_kinds
 from network.images import process_image
+from network.models import FollowedTopic
 from network.taxonomy import Language, OrganisationType
 
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
@@ -244,3 +245,10 @@ class DeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
     )
+
+
+class FollowForm(forms.Form):
+    """What to follow: a theme's slug, a tag, an organisation's slug or a member's username."""
+
+    kind = forms.ChoiceField(choices=FollowedTopic.Kind.choices)
+    value = forms.CharField(max_length=100)

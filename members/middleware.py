@@ -2,35 +2,48 @@ import zoneinfo
 from datetime import timedelta
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.access import passed_two_factor, without_staff_power
 from members.models import User
 
 ACTIVE_RESOLUTION = timedelta(minutes=15)
+# What counts as a second factor (recovery codes only back one of these up).
+SECOND_FACTORS = [Authenticator.Type.TOTP, "webauthn"]
 
 
-class StaffTwoFactorMiddleware:
-    """Staff must have two-factor authentication before they reach the admin."""
+class StaffPowerMiddleware:
+    """Staff power needs a strong session, and ends sooner. A staff or superuser account whose session has not
+    passed two-factor authentication is, for this request, the ordinary member it also is
+    (``members.access.without_staff_power``); the page tells it why (``staff_power_withheld``)
+    and the admin sends it to set up its second factor, or to use it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and user.is_staff
-            and request.path.startswith(reverse("admin:index"))
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
-            messages.warning(
-                request, _("Set up two-factor authentication before you use the admin.")
-            )
-            return redirect("mfa_activate_totp")
+        staff = user.is_authenticated and (user.is_staff or user.is_superuser)
+        if staff and request.session.get_expiry_age() > settings.STAFF_SESSION_SECONDS:
+            # A staff session ends after 12 hours of inactivity (sign-in sets two weeks).
+            request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
+        if staff and not passed_two_factor(request):
+            has_factor = Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exists()
+            request.user = without_staff_power(user)
+            request.staff_power_withheld = "verify" if has_factor else "set_up"
+            if request.path.startswith(reverse("admin:index")):
+                if has_factor:
+                    return redirect_to_login(request.get_full_path(), reverse("mfa_reauthenticate"))
+                messages.warning(
+                    request, _("Set up two-factor authentication before you use the admin.")
+                )
+                return redirect("mfa_activate_totp")
         return self.get_response(request)
 
 

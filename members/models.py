@@ -33,6 +33,14 @@ class UserQuerySet(models.QuerySet):
     def applicants(self):
         return self.filter(status=User.Status.APPLICANT, is_active=True)
 
+    def approved_before(self, moment):
+        """Approved members who were members already at ``moment``: their decision (or, for
+        accounts approved outside the application flow, their sign-up) came before it."""
+        return self.approved().filter(
+            Q(profile__decided_at__lte=moment)
+            | Q(profile__decided_at__isnull=True, date_joined__lte=moment)
+        )
+
     def shown(self):
         """Approved members whose profile is not hidden after reports: the people anyone who
         may see members at all is shown by name (mentors, hosts, teams)."""
@@ -165,6 +173,28 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.display_name or self.username
+
+    # Set on the copy of a staff account that a session without two-factor authentication
+    # sees (members.access.without_staff_power): the account's real (is_staff, is_superuser).
+    staff_power_withheld = None
+
+    def save(self, *args, **kwargs):
+        """Save; a copy without staff power writes the account's real staff flags, never the
+        lowered ones it shows."""
+        if self.staff_power_withheld is None:
+            return super().save(*args, **kwargs)
+        shown = self.is_staff, self.is_superuser
+        self.is_staff, self.is_superuser = self.staff_power_withheld
+        try:
+            return super().save(*args, **kwargs)
+        finally:
+            self.is_staff, self.is_superuser = shown
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        if self.staff_power_withheld is not None:
+            self.staff_power_withheld = self.is_staff, self.is_superuser
+            self.is_staff = self.is_superuser = False
 
     def get_absolute_url(self):
         return reverse("members:profile", kwargs={"username": self.username})

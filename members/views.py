@@ -18,7 +18,13 @@ from django_countries import countries
 from members import services
 from members.access import kept_apart, member_for_viewer, shown_fields
 from members.filters import DirectoryFilter, OrganisationFilter
-from members.forms import DeleteAccountForm, MessageForm, PreferencesForm, ProfileForm
+from members.forms import (
+    DeleteAccountForm,
+    FollowForm,
+    MessageForm,
+    PreferencesForm,
+    ProfileForm,
+)
 from members.models import (
     Affiliation,
     Block,
@@ -311,7 +317,10 @@ def organisation_detail(request, slug):
 @require_POST
 def follow_topic(request):
     """Follow or unfollow a theme, tag, organisation or member (members only)."""
-    kind, value = request.POST.get("kind", ""), request.POST.get("value", "").strip()[:100]
+    form = FollowForm(request.POST)
+    if not form.is_valid():  # a kind that is not one, a NUL byte, a value too long
+        raise Http404
+    kind, value = form.cleaned_data["kind"], form.cleaned_data["value"]
     valid = {
         "theme": lambda v: v in Theme.values,
         "tag": lambda v: bool(v),
@@ -319,7 +328,7 @@ def follow_topic(request):
         # Only someone the member may see: following names nobody they could not find.
         "member": lambda v: User.objects.visible_to(request.user).filter(username=v).exists(),
     }
-    if not request.user.is_member or kind not in valid or not valid[kind](value):
+    if not request.user.is_member or not valid[kind](value):
         raise Http404
     deleted, _rows = FollowedTopic.objects.filter(
         user=request.user, kind=kind, value=value

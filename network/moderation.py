@@ -4,6 +4,8 @@ The base layer knows no content app: each app declares the models members may re
 (``network.content.Reportable``: how to find one the reporter may see, and its author).
 """
 
+from datetime import timedelta
+
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,20 +16,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from network.content import reportable_for
-from network.emails import send_email
 from network.models import AuditEntry, Report
 from network.notifications import notify_by_email
 
 
-def moderator_emails() -> list[str]:
+def moderators() -> list:
     """Who hears of new applications, submissions and hidden content: the Moderators group,
     or the administrators while nobody is in it."""
-    users = get_user_model().objects.filter(is_active=True)
-    return list(
-        users.filter(is_staff=True, groups__name="Moderators")
-        .values_list("email", flat=True)
-        .distinct()
-    ) or list(users.filter(is_superuser=True).values_list("email", flat=True))
+    users = get_user_model().objects.filter(is_active=True).select_related("profile")
+    return list(users.filter(is_staff=True, groups__name="Moderators").distinct()) or list(
+        users.filter(is_superuser=True)
+    )
+
+
+def moderator_emails() -> list[str]:
+    return [moderator.email for moderator in moderators()]
 
 
 def hide_threshold() -> int:
@@ -101,20 +104,32 @@ def report_create(*, reporter, target, reason: str, note: str = "") -> Report:
     except IntegrityError:
         # This member already has an open report on it: a second one adds no weight.
         return open_reports(target).get(reporter=reporter)
-    reporters = open_reports(target).values("reporter").distinct().count()
+    reporters = weighty_reporters(target)
     if reporters >= hide_threshold() and target.hidden_at is None:
         target.hidden_at = timezone.now()
         target.save(update_fields=["hidden_at"])
         audit(actor=None, action="hidden_after_reports", target=target,
               reason=_("%(count)s members reported it.") % {"count": reporters})  # fmt: skip
-        for email in moderator_emails():
-            send_email(
-                to=[email],
+        # Moderators hear of it at once, in the app and by email, whatever their digest.
+        for moderator in moderators():
+            notify_by_email(
+                moderator,
+                kind="content_hidden",
+                message=gettext_lazy("%(count)s members reported “%(target)s”: it is hidden."),
+                params={"count": reporters, "target": str(target)[:80]},
+                url="/admin/network/report/?resolved_at__isempty=1",
                 template="content_hidden",
                 context={"target": str(target), "count": reporters},
-                language=settings.LANGUAGE_CODE,
             )
     return report
+
+
+def weighty_reporters(target) -> int:
+    """How many distinct members with an open report on ``target`` count towards hiding it:
+    those approved at least REPORT_TRUSTED_AFTER_DAYS ago."""
+    since = timezone.now() - timedelta(days=settings.REPORT_TRUSTED_AFTER_DAYS)
+    trusted = get_user_model().objects.approved_before(since)
+    return open_reports(target).filter(reporter__in=trusted).values("reporter").distinct().count()
 
 
 @transaction.atomic

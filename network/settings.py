@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "members.middleware.StaffTwoFactorMiddleware",
+    "members.middleware.StaffPowerMiddleware",
     "members.middleware.MemberTimezoneMiddleware",
     "members.middleware.LastActiveMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -182,7 +182,13 @@ ACCOUNT_RATE_LIMITS = {
 # proxy sets to the client's address (e.g. X-Real-IP); README "Security model".
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Second factors: an authenticator app's codes (TOTP) or a passkey / security key (WebAuthn,
+# whose pages load allauth's own scripts, from static files); recovery codes back them up.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# WebAuthn needs HTTPS, except on the development server's http://127.0.0.1.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Staff sessions end after this much inactivity (members.signals), members' after two weeks.
+STAFF_SESSION_SECONDS = env_int("STAFF_SESSION_SECONDS", 12 * 3600)
 MFA_TOTP_ISSUER = SITE_NAME
 
 # Internationalisation: English without a prefix, French and Spanish under /fr/ and /es/.
@@ -308,6 +314,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 DIGEST_BATCH_SIZE = env_int("DIGEST_BATCH_SIZE", 500)
 REPORT_HIDE_THRESHOLD = env_int("REPORT_HIDE_THRESHOLD", 3)
+# Only reports from members approved at least this many days ago count towards hiding:
+# accounts made for the purpose cannot hide anything at once.
+REPORT_TRUSTED_AFTER_DAYS = env_int("REPORT_TRUSTED_AFTER_DAYS", 7)
 
 # Email: console by default, SMTP when EMAIL_HOST is set (Django 6.1 mailers).
 _email_host = env_str("EMAIL_HOST")

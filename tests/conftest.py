@@ -7,6 +7,7 @@ where Chromium is absent outside CI (CI=true).
 
 import os
 import shutil
+import time
 
 import pytest
 from django.conf import settings
@@ -89,6 +90,33 @@ def _clean_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _signed_in_staff_passed_their_second_factor(monkeypatch):
+    """A test client signed in as staff with a second factor has passed it, as a sign-in
+    through allauth's two-factor stage would have: staff power counts only in such a session
+    (members.middleware.StaffPowerMiddleware). Staff without one stay ordinary members."""
+    from allauth.account.internal.flows import login as allauth_login
+    from allauth.mfa.models import Authenticator
+    from django.test import Client
+
+    force_login = Client.force_login
+
+    def force_login_with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        if (user.is_staff or user.is_superuser) and Authenticator.objects.filter(
+            user=user
+        ).exists():
+            # The records allauth keeps of the session's sign-in steps, for this user.
+            session = self.session
+            session[allauth_login.AUTHENTICATION_METHODS_SESSION_KEY] = [
+                {"method": "mfa", "at": time.time(), "type": Authenticator.Type.TOTP}
+            ]
+            session[allauth_login._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innovations import services
-from innovations.forms import InnovationForm, TeamAddForm
+from innovations.forms import InnovationForm, TeamAddForm, TeamRemoveForm
 from innovations.models import Innovation, Status
 from innovations.views.access import innovation_for_viewer
 from members.models import User
@@ -105,8 +105,14 @@ def team(request, slug):
     innovation = innovation_for_viewer(slug, request.user)
     if innovation.owner_id != request.user.pk and not request.user.is_staff:
         raise PermissionDenied
-    if request.POST.get("remove"):
-        member = get_object_or_404(User, pk=request.POST["remove"])
+    if "remove" in request.POST:
+        removal = TeamRemoveForm(request.POST)
+        if not removal.is_valid():
+            messages.error(request, _("Choose a member of the team to remove."))
+            return redirect(innovation)
+        member = get_object_or_404(
+            User, pk=removal.cleaned_data["remove"], innovation_teams__innovation=innovation
+        )
         services.team_remove(innovation=innovation, by=request.user, member=member)
         messages.success(request, _("%(name)s left the team.") % {"name": member})
         return redirect(innovation)

@@ -63,6 +63,11 @@ CASES = [
     ("mfa_view_recovery_codes", "", NONE),
     ("mfa_generate_recovery_codes", "", NONE),
     ("mfa_download_recovery_codes", "", NONE),
+    ("mfa_list_webauthn", "", NONE),
+    ("mfa_add_webauthn", "", NONE),
+    ("mfa_reauthenticate_webauthn", "", NONE),
+    ("mfa_remove_webauthn", "forged", lambda w: {"pk": 999999}),
+    ("mfa_edit_webauthn", "forged", lambda w: {"pk": 999999}),
     ("usersessions_list", "", NONE),
     # members
     ("members:directory", "", NONE),

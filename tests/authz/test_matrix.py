@@ -23,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from tests.authz.cases import CASES, admin_model_urls
-from tests.authz.world import ROLES, build_world
+from tests.authz.world import DERIVED_ROLES, ROLES, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +73,11 @@ EXPECTED = {
     ("mfa_view_recovery_codes", ""): ("login 404 404 404 404 404 404 login", "login 405 405 405 405 405 405 login"),
     ("mfa_generate_recovery_codes", ""): ("login 302 302 302 302 302 302 login", "login 302 302 302 302 302 302 login"),
     ("mfa_download_recovery_codes", ""): ("login 404 404 404 404 404 404 login", "login 404 404 404 404 404 404 login"),
+    ("mfa_list_webauthn", ""): ("login 200 200 200 200 200 200 login", "login 405 405 405 405 405 405 login"),
+    ("mfa_add_webauthn", ""): ("login 302 302 302 302 302 302 login", "login 302 302 302 302 302 302 login"),
+    ("mfa_reauthenticate_webauthn", ""): ("login 302 302 302 302 302 302 login", "login 302 302 302 302 302 302 login"),
+    ("mfa_remove_webauthn", "forged"): ("login 302 302 302 302 302 302 login", "login 302 302 302 302 302 302 login"),
+    ("mfa_edit_webauthn", "forged"): ("login 302 302 302 302 302 302 login", "login 302 302 302 302 302 302 login"),
     ("usersessions_list", ""): ("login 200 200 200 200 200 200 login", "login 302 302 302 302 302 302 login"),
     ("members:directory", ""): ("200", "200"),
     ("members:dashboard", ""): ("login 200 200 200 200 200 200 login", "login 200 200 200 200 200 200 login"),
@@ -309,12 +314,17 @@ MODERATOR_ADMIN = {
 }
 
 
-def expand(row: str) -> dict:
+def expand(row: str, name: str = "") -> dict:
+    """The expected answer of each role, the derived roles included (an admin URL sends staff
+    without a second factor to set one up)."""
     tokens = row.split()
     if len(tokens) == 1:
         tokens *= len(ROLES)
     assert len(tokens) == len(ROLES), row
-    return dict(zip(ROLES, tokens, strict=True))
+    expected = dict(zip(ROLES, tokens, strict=True))
+    for role, like in DERIVED_ROLES.items():
+        expected[role] = "2fa" if name.startswith("admin:") else expected[like]
+    return expected
 
 
 def answer(response) -> str:
@@ -322,6 +332,8 @@ def answer(response) -> str:
         location = response["Location"]
         if re.match(r"(/fr|/es)?/(accounts|admin)/login/", location):
             return "login"
+        if re.match(r"(/fr|/es)?/accounts/2fa/(totp/activate|reauthenticate)/", location):
+            return "2fa"
         return "302"
     return str(response.status_code)
 
@@ -459,14 +471,14 @@ def world():
     return build_world()
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", ROLES + tuple(DERIVED_ROLES))
 def test_every_url_answers_each_role_as_the_matrix_says(client, world, role):
     wrong, headers, markup = [], [], []
     for name, variant, url in case_urls(world):
         expected_get, expected_post = EXPECTED[(name, variant)]
         for method, row in (("get", expected_get), ("post", expected_post)):
             response = request(client, world, role, method, url)
-            got, expected = answer(response), expand(row)[role]
+            got, expected = answer(response), expand(row, name)[role]
             if got != expected:
                 wrong.append(
                     f"{method.upper()} {name} [{variant}] {url}: {got}, expected {expected}"
@@ -479,6 +491,8 @@ def test_every_url_answers_each_role_as_the_matrix_says(client, world, role):
 
 
 def admin_expectation(role, label, action, method) -> str:
+    if role in DERIVED_ROLES:
+        return "2fa"
     if role != "moderator":
         return "login"
     allowed = set(MODERATOR_ADMIN.get(label, "").split())
@@ -494,7 +508,9 @@ def admin_expectation(role, label, action, method) -> str:
 
 # Owner, team and pair are members like any other to the admin: their relations to objects
 # give them nothing there.
-@pytest.mark.parametrize("role", ["visitor", "applicant", "member", "moderator", "suspended"])
+@pytest.mark.parametrize(
+    "role", ["visitor", "applicant", "member", "moderator", "suspended", *DERIVED_ROLES]
+)
 def test_every_admin_page_answers_each_role(client, world, role):
     wrong, headers = [], []
     with translation.override("en"):

@@ -3,7 +3,6 @@ resubmits; the moderator publishes; a visitor finds it in the showcase, the feed
 and the export — in a real browser."""
 
 import pytest
-from allauth.mfa.models import Authenticator
 from playwright.sync_api import expect
 
 from innovations.models import Innovation
@@ -31,7 +30,6 @@ def run_admin_action(browser, live_server, moderator, innovation, action, note=N
 def test_innovation_from_draft_to_showcase(live_server, page, browser):
     member = UserFactory(display_name="Ines Innovator")
     moderator = StaffFactory(is_superuser=True)
-    Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
     page.context.add_cookies([session_cookie(member, live_server.url)])
 
     page.goto(live_server.url + "/innovations/new/")

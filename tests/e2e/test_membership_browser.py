@@ -4,7 +4,6 @@ moderator in the admin, and then sees the member directory — in a real browser
 import re
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -18,7 +17,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_signup_confirm_wait_approve_then_directory(live_server, page, browser):
     UserFactory(display_name="Members Only Person")  # profile visibility: members
     moderator = StaffFactory(is_superuser=True, email="mod@example.org")
-    Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
 
     page.goto(live_server.url + "/accounts/signup/")
     page.get_by_label("Email").fill("ada@example.org")

@@ -5,7 +5,6 @@ import csv
 import io
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.core import mail
 
@@ -26,7 +25,6 @@ INLINES = ["hosts", "languages", "slots", "invitations", "registrations"]
 @pytest.fixture
 def admin_client(client):
     user = StaffFactory(is_superuser=True)
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(user)
     return client
 

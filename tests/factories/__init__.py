@@ -2,6 +2,7 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -30,12 +31,23 @@ class ApplicantFactory(UserFactory):
 
 
 class StaffFactory(UserFactory):
+    """A moderator with a second factor (TOTP): signed in by a test client, the session has
+    passed it, as a sign-in through allauth would (tests/conftest.py). ``two_factor=False``
+    for staff without one, whose sessions hold no staff power."""
+
     is_staff = True
 
     @factory.post_generation
     def moderator(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+
+    @factory.post_generation
+    def two_factor(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            Authenticator.objects.get_or_create(
+                user=self, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}}
+            )
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -1,13 +1,12 @@
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.utils import timezone
 
-from innovations.models import Adoption, Comment, Innovation, Revision
+from innovations.models import Adoption, Comment, Innovation, Revision, TeamMember
 from network.models import AuditEntry
-from tests.factories import StaffFactory, UserFactory
+from tests.factories import InnovationFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +80,6 @@ def test_complete_submission_reaches_moderators(owner_client, django_capture_on_
 
 def moderator_client(client):
     moderator = StaffFactory(is_superuser=True)
-    Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(moderator)
     return client
 
@@ -294,11 +292,30 @@ def test_csv_export_cells_never_open_as_formulas(client):
     import csv
     import io
 
-    from tests.factories import InnovationFactory
-
     InnovationFactory(title='=HYPERLINK("http://evil.example","Open")', summary="+1 improved")
     response = client.get("/innovations/export.csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0]["title"] == '\'=HYPERLINK("http://evil.example","Open")'
     assert rows[0]["summary"] == "'+1 improved"
     assert rows[0]["stage"] == "pilot"
+
+
+@pytest.mark.parametrize("remove", ["abc", "-1", "", "99999999"])
+def test_a_malformed_team_removal_is_refused_without_an_error_page(client, remove):
+    innovation = InnovationFactory()
+    teammate = UserFactory()
+    TeamMember.objects.create(innovation=innovation, user=teammate)
+    client.force_login(innovation.owner)
+    response = client.post(f"/innovations/{innovation.slug}/team/", {"remove": remove})
+    assert response.status_code in (302, 404)
+    assert TeamMember.objects.filter(innovation=innovation, user=teammate).exists()
+
+
+def test_only_a_member_of_this_team_can_be_removed_from_it(client):
+    innovation, other = InnovationFactory(), InnovationFactory()
+    elsewhere = UserFactory()
+    TeamMember.objects.create(innovation=other, user=elsewhere)
+    client.force_login(innovation.owner)
+    response = client.post(f"/innovations/{innovation.slug}/team/", {"remove": elsewhere.pk})
+    assert response.status_code == 404
+    assert TeamMember.objects.filter(innovation=other, user=elsewhere).exists()

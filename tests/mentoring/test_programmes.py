@@ -5,7 +5,6 @@ starts. Programme and event managers may do all this; Moderators may look."""
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -30,7 +29,6 @@ def staff_in(group_name):
     user = StaffFactory()
     user.groups.clear()
     user.groups.add(Group.objects.get(name=group_name))
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     return user
 
 

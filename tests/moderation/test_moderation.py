@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import pytest
-from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
+from django.core import mail
+from django.utils import timezone
 
 from innovations.models import Comment
 from members.models import User
@@ -19,7 +22,6 @@ pytestmark = pytest.mark.django_db
 def staff_in(group, **kwargs):
     user = StaffFactory(moderator=False, **kwargs)
     user.groups.set([Group.objects.get(name=group)])
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     return user
 
 
@@ -31,6 +33,12 @@ def moderator():
 @pytest.fixture
 def manager():
     return staff_in("Programme and event managers")
+
+
+def long_standing_members(count, **fields):
+    """Members approved long enough ago for their reports to weigh (REPORT_TRUSTED_AFTER_DAYS)."""
+    joined = timezone.now() - timedelta(days=30)
+    return UserFactory.create_batch(count, date_joined=joined, **fields)
 
 
 def report(client, reporter, target_path, reason="spam"):
@@ -178,7 +186,7 @@ def test_three_reports_from_three_members_hide_content_until_a_moderator_acts(
     client, moderator, django_capture_on_commit_callbacks
 ):
     innovation = InnovationFactory(title="Suspicious innovation qq", featured=True)
-    reporters = UserFactory.create_batch(3)
+    reporters = long_standing_members(3)
     for reporter in reporters[:2]:
         report(client, reporter, report_path(innovation))
     client.logout()
@@ -207,6 +215,27 @@ def test_three_reports_from_three_members_hide_content_until_a_moderator_acts(
     assert len(visible_anywhere(client, innovation)) == 7
 
 
+def test_reports_from_new_accounts_do_not_hide_and_moderators_hear_of_a_hide_at_once(
+    client, moderator, django_capture_on_commit_callbacks
+):
+    innovation = InnovationFactory(title="Reported by newcomers qq")
+    for reporter in UserFactory.create_batch(3):  # approved today
+        report(client, reporter, report_path(innovation))
+    innovation.refresh_from_db()
+    assert innovation.hidden_at is None
+    assert Report.objects.filter(resolved_at=None).count() == 3
+    assert not moderator.notifications.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        for reporter in long_standing_members(3):
+            report(client, reporter, report_path(innovation))
+    innovation.refresh_from_db()
+    assert innovation.hidden_at is not None
+    notice = moderator.notifications.get()
+    assert "Reported by newcomers qq" in notice.message
+    assert notice.url == "/admin/network/report/?resolved_at__isempty=1"
+    assert [message.to for message in mail.outbox] == [[moderator.email]]
+
+
 def test_one_member_reporting_three_times_does_not_hide(client):
     innovation = InnovationFactory()
     reporter = UserFactory()
@@ -221,7 +250,7 @@ def test_reported_comment_is_hidden_and_reporters_stay_anonymous(client, moderat
     innovation = InnovationFactory()
     author = UserFactory(display_name="Rude Commenter")
     comment = Comment.objects.create(innovation=innovation, author=author, body="Rude words zz")
-    reporters = UserFactory.create_batch(3, display_name="Careful Reporter")
+    reporters = long_standing_members(3, display_name="Careful Reporter")
     for reporter in reporters:
         report(client, reporter, report_path(comment), reason="harassment")
     client.force_login(UserFactory())

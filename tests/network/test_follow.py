@@ -28,8 +28,9 @@ def test_follow_themes_tags_organisations_and_members_then_unfollow(client):
 
 @pytest.mark.parametrize(
     "kind, value",
-    [("theme", "nonsense"), ("organisation", "nope"), ("member", "nobody"), ("x", "y")],
-)
+    [("theme", "nonsense"), ("organisation", "nope"), ("member", "nobody"), ("x", "y"),
+     ("tag", "nul\x00byte"), ("tag", "t" * 101), ("tag", "")],
+)  # fmt: skip
 def test_follow_rejects_unknown_things(client, kind, value):
     client.force_login(UserFactory())
     assert follow(client, kind, value).status_code == 404

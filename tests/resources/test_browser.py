@@ -3,7 +3,6 @@ a visitor finds the public one and downloads it; the members-only one stays out 
 in a real browser."""
 
 import pytest
-from allauth.mfa.models import Authenticator
 from playwright.sync_api import expect
 
 from resources.models import Resource
@@ -50,7 +49,6 @@ def test_share_review_find_and_download(live_server, page, browser, tmp_path, se
     settings.MEDIA_ROOT = tmp_path / "media"
     member = UserFactory(display_name="Mia Member")
     moderator = StaffFactory(is_superuser=True)
-    Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
     page.context.add_cookies([session_cookie(member, live_server.url)])
 
     # A bad file is refused with a clear message, what was typed stays.

@@ -3,7 +3,6 @@ count, facet, collection, sitemap and download. Drafts, contributions under revi
 and members-only resources never leak; a members-only file is reachable by no other URL."""
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.urls import Resolver404, resolve
 
 from tests.factories import (
@@ -303,7 +302,6 @@ def test_runserver_handler_does_not_serve_media(world, settings):
 
 def test_admin_shows_no_storage_path_nor_media_link(client, world):
     moderator = StaffFactory(is_superuser=True)
-    Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(moderator)
     resource = world["members-published"]
     html = client.get(f"/admin/resources/resource/{resource.pk}/change/").content.decode()

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.core import mail
 
 from resources.models import Resource, UsefulMark
@@ -42,7 +41,6 @@ def form_data(**overrides):
 @pytest.fixture
 def moderator(db):
     user = StaffFactory(is_superuser=True, email="mod@example.org", language="en")
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     return user
 
 
