@@ -70,7 +70,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
-    "django_htmx",
     "network",
     "members",
     "innovations",
@@ -101,7 +100,6 @@ MIDDLEWARE = [
     "members.middleware.StaffPowerMiddleware",
     "members.middleware.MemberTimezoneMiddleware",
     "members.middleware.LastActiveMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

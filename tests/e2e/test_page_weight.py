@@ -3,10 +3,10 @@
 Every main page is loaded cold (a new browser context, so nothing cached) at 360×740 with the
 demo content, signed in as the demo member where the page needs one. For each page:
 
-- transferred bytes, at most 100 KB: what went over the wire for every request of the page
+- transferred bytes, at most 15 KB: what went over the wire for every request of the page
   (response headers plus the encoded, i.e. compressed, body, from Playwright's
   ``request.sizes()``), excluding user images (avatars, covers, logos);
-- at most 10 requests (user images left out as above);
+- at most 3 requests (user images left out as above);
 - every request goes to the live server's host (127.0.0.1), none fails;
 - the document's compressed HTML body is at most 14 KB (GZipMiddleware compresses it; the
   test checks that the response really is gzip-encoded).
@@ -39,8 +39,8 @@ from tests.e2e.sessions import session_cookie
 pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.flushes_database]
 
 KB = 1024
-MAX_BYTES = 100 * KB
-MAX_REQUESTS = 10
+MAX_BYTES = 15 * KB
+MAX_REQUESTS = 3
 MAX_HTML_GZ = 14 * KB
 VIEWPORT = {"width": 360, "height": 740}
 MEMBER = "member@example.org"
