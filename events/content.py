@@ -25,6 +25,7 @@ CONTENT = ContentApp(
     search=[SOURCE],
     sitemaps={"events": EventSitemap},
     pages=["events:listing"],
+    public_pages=["events:listing", "events:detail", "events:calendar"],
     figures=[Figure("events", _("Upcoming events"), home.upcoming_count, order=30)],
     home=[Section("events:next", "events/_home.html#next", home.next_events, order=30)],
     dashboard=[
@@ -45,6 +46,7 @@ CONTENT = ContentApp(
     },
     personal_data=personal_data,
     uncounted={"reminder": None, "calendartoken": None},
+    unshown={"reminder": None, "calendartoken": None},
     demo="events.demo.seed",
     demo_order=40,
 )

@@ -30,6 +30,14 @@ CONTENT = ContentApp(
     search=[SOURCE],
     sitemaps={"innovations": InnovationSitemap},
     pages=["innovations:showcase"],
+    # (The CSV export streams, row by row: it is never kept.)
+    public_pages=[
+        "innovations:showcase",
+        "innovations:detail",
+        "innovations:embed",
+        "innovations:feed",
+        "innovations:export_json",
+    ],
     figures=[
         Figure("innovations", _("Innovations"), home.innovation_count, order=20),
         Figure("countries", _("Countries"), home.country_count, order=50),
@@ -74,6 +82,8 @@ CONTENT = ContentApp(
     personal_data=personal_data,
     # Written often, and read by no shared count.
     uncounted={"comment": None, "update": None, "interest": None, "revision": None},
+    # Comments and updates show on an innovation's page; these never do to visitors.
+    unshown={"interest": None, "revision": None, "follow": None},
     demo="innovations.demo.seed",
     demo_order=20,
 )

@@ -18,6 +18,12 @@ CONTENT = ContentApp(
     urls=("", "members.urls"),
     search=[ORGANISATIONS, MEMBERS],
     pages=["members:organisations"],
+    public_pages=[
+        "members:directory",
+        "members:profile",
+        "members:organisations",
+        "members:organisation",
+    ],
     figures=[
         Figure("members", _("Members"), lambda viewer: User.objects.approved().count(), order=10),
         Figure(
@@ -43,6 +49,7 @@ CONTENT = ContentApp(
     },
     # Messages are counted nowhere; each sign-in writes last_login, which no count reads.
     uncounted={"message": None, "user": frozenset({"last_login", "last_active"})},
+    unshown={"message": None, "block": None, "user": frozenset({"last_login", "last_active"})},
     # Expertise, interests and the other apps' tags are taggit's rows.
     also_counted=["taggit"],
     demo="members.demo.seed",

@@ -22,6 +22,7 @@ CONTENT = ContentApp(
     personal_data=personal_data,
     # Logs of a mentorship and the reminders of the scans: written often, counted nowhere.
     uncounted={"reminder": None, "session": None, "goal": None},
+    unshown={"reminder": None, "session": None, "goal": None},
     demo="mentoring.demo.seed",
     demo_order=50,
 )

@@ -12,18 +12,23 @@ class NetworkConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from network import content
-        from network.cache import forget_aggregates
+        from network.cache import forget_aggregates, forget_pages
         from network.search import install_sqlite_unaccent
 
         connection_created.connect(install_sqlite_unaccent)
 
-        # Shared facet counts and figures are forgotten when what they count changes: the
-        # declared apps' rows, less the writes their declarations say no count reads.
+        # Shared facet counts and figures, and the visitors' cached pages, are forgotten when
+        # what they show changes: the declared apps' rows, less the writes their declarations
+        # say no count reads (or no visitor sees).
         def counted_change(sender, update_fields=None, **kwargs):
-            if content.counts_change(sender, update_fields):
-                forget_aggregates()
-                # Again once committed: a view that counted meanwhile saw the old rows.
-                transaction.on_commit(forget_aggregates)
+            for changes, forget in (
+                (content.counts_change, forget_aggregates),
+                (content.pages_change, forget_pages),
+            ):
+                if changes(sender, update_fields):
+                    forget()
+                    # Again once committed: a view that read meanwhile saw the old rows.
+                    transaction.on_commit(forget)
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(counted_change, dispatch_uid=f"forget-aggregates-{signal}")

@@ -2,8 +2,11 @@
 are dropped (rate limits then let requests through, a deliberate choice: the network stays
 usable, and sign-up stays behind email verification and approval) — every page still serves."""
 
+import hashlib
 import logging
 
+import redis
+from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
@@ -28,8 +31,6 @@ def _degrade(default_factory):
 
 
 def _is_redis_error(error) -> bool:
-    import redis
-
     return isinstance(error, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError))
 
 
@@ -71,10 +72,6 @@ _GENERATION_KEY = "aggregates:generation"
 def shared_aggregate(name: str, audience: str, parameters, compute):
     """``compute()``, cached under ``name``, ``audience`` and ``parameters`` (any repr-able
     value) for the current generation of the counted data."""
-    import hashlib
-
-    from django.core.cache import cache
-
     generation = cache.get(_GENERATION_KEY, 0)
     digest = hashlib.sha256(repr((audience, parameters)).encode()).hexdigest()[:32]
     key = f"aggregate:{name}:{generation}:{digest}"
@@ -87,12 +84,28 @@ def shared_aggregate(name: str, audience: str, parameters, compute):
 
 def forget_aggregates(**kwargs) -> None:
     """Signal receiver: what was counted changed, so every shared aggregate is stale."""
-    from django.core.cache import cache
+    _next_generation(_GENERATION_KEY)
 
+
+# The visitors' pages (portal.middleware) have a generation of their own: they also show
+# writes that no count reads (comments, updates), and are forgotten on those too.
+_PAGES_GENERATION_KEY = "pages:generation"
+
+
+def page_generation() -> int:
+    return cache.get(_PAGES_GENERATION_KEY, 0)
+
+
+def forget_pages(**kwargs) -> None:
+    """What a visitor's page may show changed: every cached visitors' page is stale."""
+    _next_generation(_PAGES_GENERATION_KEY)
+
+
+def _next_generation(key: str) -> None:
     try:
-        cache.incr(_GENERATION_KEY)
+        cache.incr(key)
     except ValueError:  # no generation yet (or the cache is away): start one
-        cache.set(_GENERATION_KEY, 1, None)
+        cache.set(key, 1, None)
 
 
 def listing_audience(user, *, members_share=True) -> str | None:

@@ -88,6 +88,9 @@ class ContentApp:
     # Sitemap sections (name -> Sitemap class) and URL names of public list pages.
     sitemaps: Mapping[str, type] = field(default_factory=dict)
     pages: Sequence[str] = ()
+    # URL names of the pages that are the same for every visitor (no session): served from
+    # the shared cache (portal.middleware), forgotten on any write that may show on them.
+    public_pages: Sequence[str] = ()
     # The home page: figures for everyone, sections for everyone, blocks of the signed-in
     # member's dashboard.
     figures: Sequence[Figure] = ()
@@ -110,6 +113,8 @@ class ContentApp:
     # rows this app's counts read (taggit's tags).
     uncounted: Mapping[str, frozenset | None] = field(default_factory=dict)
     also_counted: Sequence[str] = ()
+    # Likewise for the visitors' cached pages: writes no page a visitor sees shows.
+    unshown: Mapping[str, frozenset | None] = field(default_factory=dict)
     # The dotted path of ``seed(*, log)`` for ``manage.py seed_demo`` (kept out of the running
     # site until the command imports it), run in ``demo_order``, lower first.
     demo: str = ""
@@ -193,28 +198,38 @@ def personal_data(user) -> dict:
 
 
 @cache
-def _counted() -> tuple[frozenset, dict]:
+def _exceptions(part: str) -> tuple[frozenset, dict]:
+    """The labels of the apps whose writes matter, and the writes ``part`` says do not."""
     labels = set()
-    uncounted = {}
+    quiet = {}
     for label, app in declared():
         labels.add(label)
         labels.update(app.also_counted)
-        for model, fields in app.uncounted.items():
-            uncounted[f"{label}.{model}"] = fields
-    return frozenset(labels), uncounted
+        for model, fields in getattr(app, part).items():
+            quiet[f"{label}.{model}"] = fields
+    return frozenset(labels), quiet
+
+
+def _matters(part: str, model, update_fields) -> bool:
+    labels, quiet = _exceptions(part)
+    if model._meta.app_label not in labels:
+        return False
+    key = model._meta.label_lower
+    if key not in quiet:
+        return True
+    fields = quiet[key]
+    return fields is not None and not (update_fields and set(update_fields) <= fields)
 
 
 def counts_change(model, update_fields=None) -> bool:
     """Whether a write of ``model`` (of ``update_fields`` only, when given) may change a
     shared count."""
-    labels, uncounted = _counted()
-    if model._meta.app_label not in labels:
-        return False
-    key = model._meta.label_lower
-    if key not in uncounted:
-        return True
-    fields = uncounted[key]
-    return fields is not None and not (update_fields and set(update_fields) <= fields)
+    return _matters("uncounted", model, update_fields)
+
+
+def pages_change(model, update_fields=None) -> bool:
+    """Whether a write of ``model`` may change a page the visitors' cache keeps."""
+    return _matters("unshown", model, update_fields)
 
 
 def demo_seeders() -> list[tuple[str, Callable]]:

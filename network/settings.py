@@ -95,6 +95,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Inside the headers above, which every page gets, kept or not; before anything that reads
+    # the signed-in member, which a kept page has none of.
+    "portal.middleware.VisitorPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "members.middleware.StaffPowerMiddleware",
@@ -233,6 +236,10 @@ if MEDIA_STORAGE == "s3":
     }
     if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET_NAME.")
+# Behind a proxy that sends files itself (X-Accel-Redirect; the compose stack's Caddy): the
+# internal URL prefix it maps to MEDIA_ROOT. Downloads are then checked and counted here and
+# sent by the proxy, so no worker waits on a slow connection (network.files).
+DOWNLOADS_X_ACCEL_REDIRECT = env_str("DOWNLOADS_X_ACCEL_REDIRECT")
 # Largest document a member or moderator may upload to the resource library (bytes).
 RESOURCE_MAX_UPLOAD_BYTES = env_int("RESOURCE_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 # Largest request body: uploads are checked again, per kind, by the forms.
@@ -312,6 +319,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 DIGEST_BATCH_SIZE = env_int("DIGEST_BATCH_SIZE", 500)
 REPORT_HIDE_THRESHOLD = env_int("REPORT_HIDE_THRESHOLD", 3)
+# How long a visitor's page stays in the shared cache at most (any write it may show forgets
+# it at once: portal.middleware); 0 renders every page afresh.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Only reports from members approved at least this many days ago count towards hiding:
 # accounts made for the purpose cannot hide anything at once.
 REPORT_TRUSTED_AFTER_DAYS = env_int("REPORT_TRUSTED_AFTER_DAYS", 7)

@@ -16,6 +16,12 @@ CONTENT = ContentApp(
     search=[SOURCE],
     sitemaps={"resources": ResourceSitemap, "resource-collections": CollectionSitemap},
     pages=["resources:library", "resources:collections"],
+    public_pages=[
+        "resources:library",
+        "resources:detail",
+        "resources:collections",
+        "resources:collection",
+    ],
     home=[Section("resources:new", "resources/_home.html#new", new_resources, order=40)],
     queues=[
         Queue(

@@ -9,3 +9,6 @@ in the environment wins (CI's PostgreSQL and Redis run set DATABASE_URL and REDI
 import os
 
 os.environ.setdefault("DEBUG", "true")
+# Tests read what each view put in its template's context, which a page kept for visitors
+# no longer has: the visitors' page cache is switched on by the tests of it (tests/portal).
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")

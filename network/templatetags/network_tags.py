@@ -18,7 +18,8 @@ def markdown(text):
 @register.simple_tag
 @cache
 def logo_data_uri() -> str:
-    """The logo (components/logo.svg) as a data: URI, for the favicon: no request of its own."""
+    """The logo (components/logo.svg) as a data: URI, for the header and the favicon: no
+    request of its own."""
     return "data:image/svg+xml," + quote(render_to_string("components/logo.svg").strip())
 
 

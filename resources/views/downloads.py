@@ -1,15 +1,19 @@
 """The one way to a resource's file or link: checked, counted, served as an attachment."""
 
 import logging
+import re
 from urllib.parse import urlsplit
 
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.views.decorators.http import require_safe
 
+from network.files import send_stored_file
 from resources import services
 from resources.views.access import resource_for_viewer
 
 logger = logging.getLogger(__name__)
+# A Range that does not start at the first byte: the rest of a download already counted.
+RESUMED = re.compile(r"^bytes=(\d*[1-9]\d*)?-")
 
 
 def _safe_link(url: str) -> bool:
@@ -19,13 +23,16 @@ def _safe_link(url: str) -> bool:
 
 @require_safe
 def download(request, slug):
-    """Serve the file (``attachment``, ``nosniff``, the sanitised original name) or redirect to
-    the stored link, after the access check; each GET counts once.
+    """Serve the file (``attachment``, ``nosniff``, the sanitised original name; resumable, or
+    handed to the proxy or the object store: network.files) or redirect to the stored link,
+    after the access check. Each download counts once: a GET from the first byte, not the
+    later pieces of a resumed download, nor HEAD.
 
     Nothing about the request chooses where a redirect goes: only the stored address does.
     """
     resource = resource_for_viewer(slug, request.user)
-    counted = request.method == "GET"
+    resumed = RESUMED.match(request.headers.get("Range", "").replace(" ", ""))
+    counted = request.method == "GET" and not resumed
     if resource.external_url:
         if not _safe_link(resource.external_url):
             raise Http404
@@ -37,18 +44,18 @@ def download(request, slug):
         if not resource.file:
             raise Http404
         try:
-            handle = resource.file.open("rb")
+            response = send_stored_file(
+                request,
+                resource.file,
+                filename=resource.original_filename or f"{resource.slug}",
+                content_type=resource.content_type or "application/octet-stream",
+                modified=resource.updated_at,
+            )
         except (FileNotFoundError, OSError):
             logger.warning("Resource %s: stored file %s is missing", resource.pk, resource.file)
             raise Http404 from None
-        if counted:
+        if counted and response.status_code in (200, 206, 302):
             services.download_record(resource=resource)
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=resource.original_filename or f"{resource.slug}",
-            content_type=resource.content_type or "application/octet-stream",
-        )
     response["X-Content-Type-Options"] = "nosniff"
     # Never kept by a shared cache: members-only files must not be served to others from one,
     # and every download must reach the counter.
