@@ -48,8 +48,17 @@ CONTENT = ContentApp(
         "member_message": _("Messages from other members"),
     },
     # Messages are counted nowhere; each sign-in writes last_login, which no count reads.
-    uncounted={"message": None, "user": frozenset({"last_login", "last_active"})},
-    unshown={"message": None, "block": None, "user": frozenset({"last_login", "last_active"})},
+    uncounted={
+        "message": None,
+        "contact": None,
+        "user": frozenset({"last_login", "last_active"}),
+    },
+    unshown={
+        "message": None,
+        "contact": None,
+        "block": None,
+        "user": frozenset({"last_login", "last_active"}),
+    },
     # Expertise, interests and the other apps' tags are taggit's rows.
     also_counted=["taggit"],
     demo="members.demo.seed",

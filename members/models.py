@@ -453,6 +453,28 @@ class Message(models.Model):
         return self.subject
 
 
+class Contact(models.Model):
+    """One member reaching another through the contact gate (members.contact): the record the
+    per-sender limits are counted on. A contact to a team is one ``action`` with a row per
+    member told."""
+
+    sender = models.ForeignKey(User, on_delete=models.CASCADE, related_name="contacts_made")
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=40)
+    action = models.UUIDField(editable=False)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        indexes = [
+            models.Index(fields=["sender", "kind", "created_at"], name="contact_sender_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.sender_id} → {self.recipient_id}"
+
+
 class BlockQuerySet(models.QuerySet):
     """A block keeps two members apart both ways: neither contacts, asks, invites, mentions or
     is matched with the other. Every place that needs the rule asks here."""

@@ -1,7 +1,5 @@
 """Writes with side effects for members: applications, decisions, messages, blocks, accounts."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,14 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from members.access import kept_apart
+from members import contact
 from members.models import Affiliation, Block, Message, Organisation, Profile, SpokenLanguage, User
 from network import content
 from network.emails import send_email
 from network.moderation import audit, moderator_emails
 from network.notifications import notify_by_email
-
-DAILY_MESSAGE_LIMIT = 10
 
 
 @transaction.atomic
@@ -103,36 +99,27 @@ def _decide(*, user, moderator, status, reason):
 
 @transaction.atomic
 def message_send(*, sender: User, recipient: User, subject: str, body: str) -> Message:
-    """Email ``recipient`` through the platform; their address is never shown to the sender.
-
-    The sender's address is the reply-to: by answering, the recipient chooses to reveal theirs.
-    """
-    if not (sender.is_member and recipient.is_member) or sender == recipient:
+    """A message to ``recipient`` through the contact gate (members.contact). Nobody's address
+    is shown to anyone: the recipient reads it and answers on the site, and is told as they
+    chose (this message by email at once, or in their digest, or only in the app)."""
+    if not recipient.is_member:
         raise PermissionDenied
-    if kept_apart(sender, recipient):
-        raise ValidationError(_("This member does not accept messages from you."))
-    # Lock the sender's row so that two messages sent at once cannot both pass the limit.
-    User.objects.select_for_update().filter(pk=sender.pk).first()
-    since = timezone.now() - timedelta(days=1)
-    if Message.objects.filter(sender=sender, created_at__gte=since).count() >= DAILY_MESSAGE_LIMIT:
-        raise ValidationError(
-            _("You can send at most %(limit)s messages a day. Please try again tomorrow.")
-            % {"limit": DAILY_MESSAGE_LIMIT}
-        )
+    contact.admit(sender=sender, recipients=[recipient], kind="member_message")
     message = Message.objects.create(sender=sender, recipient=recipient, subject=subject, body=body)
-    notify_by_email(
+    url = reverse("members:conversation", kwargs={"pk": message.pk})
+    contact.tell(
         recipient,
         kind="member_message",
-        message=gettext_lazy("%(name)s sent you a message by email."),
-        params={"name": str(sender)},
-        url=sender.get_absolute_url(),
+        message=gettext_lazy("%(name)s sent you a message: %(subject)s"),
+        params={"name": str(sender), "subject": subject[:80]},
+        url=url,
         template="member_message",
         context={
             "sender": sender,
             "message": message,
+            "url": settings.SITE_URL + url,
             "profile_url": settings.SITE_URL + sender.get_absolute_url(),
         },
-        reply_to=[sender.email],
     )
     return message
 

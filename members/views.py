@@ -7,12 +7,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_countries import countries
 
 from members import services
@@ -28,6 +28,7 @@ from members.forms import (
 from members.models import (
     Affiliation,
     Block,
+    Message,
     Organisation,
     User,
     listed_q,
@@ -167,7 +168,9 @@ def message(request, username):
     member = member_for_viewer(username, request.user)
     if not request.user.is_member or member == request.user:
         raise Http404
-    form = MessageForm(request.POST or None)
+    # A reply starts from the subject it answers (?subject=...), as the conversation links.
+    initial = {"subject": request.GET.get("subject", "")[:150]}
+    form = MessageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.message_send(sender=request.user, recipient=member, **form.cleaned_data)
@@ -176,11 +179,52 @@ def message(request, username):
         else:
             messages.success(
                 request,
-                _("Your message was sent to %(name)s. Their reply will come to your email.")
+                _("Your message was sent to %(name)s. Their answer will be in your messages.")
                 % {"name": member},
             )
             return redirect(member)
     return render(request, "members/message.html", {"member": member, "form": form})
+
+
+MESSAGES_PAGE_SIZE = 30
+
+
+@login_required
+@require_safe
+def conversations(request):
+    """The member's messages, received and sent, newest first."""
+    mine = (
+        Message.objects.filter(Q(sender=request.user) | Q(recipient=request.user))
+        .select_related("sender", "recipient")
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(mine, MESSAGES_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "members/conversations.html", {"page_obj": page})
+
+
+@login_required
+@require_safe
+def conversation(request, pk):
+    """One message to or from the member, and a way to answer it on the site."""
+    message = get_object_or_404(
+        Message.objects.select_related("sender", "recipient").filter(
+            Q(sender=request.user) | Q(recipient=request.user)
+        ),
+        pk=pk,
+    )
+    other = message.recipient if message.sender_id == request.user.pk else message.sender
+    can_answer = (
+        other is not None
+        and request.user.is_member
+        and User.objects.visible_to(request.user).filter(pk=other.pk).exists()
+        and not kept_apart(request.user, other)
+    )
+    subject = message.subject if message.subject.startswith("Re: ") else f"Re: {message.subject}"
+    return render(
+        request,
+        "members/conversation.html",
+        {"message": message, "other": other, "can_answer": can_answer, "reply_subject": subject},
+    )
 
 
 @login_required

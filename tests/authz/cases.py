@@ -75,6 +75,8 @@ CASES = [
     ("members:edit", "", NONE),
     ("members:export", "", NONE),
     ("members:delete", "", NONE),
+    ("members:conversations", "", NONE),
+    ("members:conversation", "pair's to owner", lambda w: {"pk": w.message.pk}),
     *[
         (name, variant, lambda w, v=variant: {"username": w.people[v].username if v in w.people else w.hidden_profile.username})
         for name in ("members:profile", "members:avatar", "members:message", "members:block")

@@ -84,6 +84,8 @@ EXPECTED = {
     ("members:edit", ""): ("login 200 200 200 200 200 200 login", "login 200 200 200 200 200 200 login"),
     ("members:export", ""): ("login 200 200 200 200 200 200 login", "login 200 200 200 200 200 200 login"),
     ("members:delete", ""): ("login 200 200 200 200 200 200 login", "login 200 200 200 200 200 200 login"),
+    ("members:conversations", ""): ("login 200 200 200 200 200 200 login", "login 405 405 405 405 405 405 login"),
+    ("members:conversation", "pair's to owner"): ("login 404 404 200 404 200 404 login", "login 405 405 405 405 405 405 login"),
     ("members:profile", "owner"): ("200", "200"),
     ("members:profile", "pair"): ("404 404 200 200 200 200 200 404", "404 404 200 200 200 200 200 404"),
     ("members:profile", "suspended"): ("404 404 404 404 404 404 200 404", "404 404 404 404 404 404 200 404"),

@@ -10,6 +10,7 @@ from PIL import Image
 
 from events.models import Booking, CalendarToken
 from innovations.models import Adoption, Comment, TeamMember
+from members.models import Message
 from mentoring.models import Goal, Match
 from network import links
 from network.models import Notification
@@ -140,6 +141,10 @@ def build_world():
 
     w.notification = Notification.objects.create(
         recipient=pair, kind="member_message", message="Hello"
+    )
+    # Pair wrote to owner: only the two of them read it.
+    w.message = Message.objects.create(
+        sender=pair, recipient=owner, subject="Hello", body="Shall we compare curricula?"
     )
     w.unsubscribe_token = links.unsubscribe_token(pair)
     w.action_token = links.action_token(owner, "mentoring_accept_request", w.mentoring_request.pk)

@@ -27,6 +27,8 @@ def test_message_is_emailed_without_exposing_the_recipient(
     client, pair, django_capture_on_commit_callbacks
 ):
     sender, recipient = pair
+    recipient.profile.delivery = "immediate"
+    recipient.profile.save()
     with django_capture_on_commit_callbacks(execute=True):
         response = send(client, recipient)
     assert response.status_code == 302
@@ -34,20 +36,81 @@ def test_message_is_emailed_without_exposing_the_recipient(
     assert "rita@example.org" not in followed.content.decode()
     [email] = mail.outbox
     assert email.to == ["rita@example.org"]
-    assert email.reply_to == ["sam@example.org"]
+    assert email.reply_to == []  # nobody's address: the answer is written on the site
+    assert "sam@example.org" not in email.body
     assert "Can we talk about apprenticeships?" in email.body
-    assert Message.objects.get().sender == sender
+    message = Message.objects.get()
+    assert message.sender == sender
+    assert f"/members/me/messages/{message.pk}/" in email.body
     assert recipient.notifications.get().kind == "member_message"
+
+
+@pytest.mark.parametrize("delivery", ["daily", "weekly", "never"])
+def test_a_message_reaches_the_inbox_as_the_recipient_chose(
+    client, pair, delivery, django_capture_on_commit_callbacks
+):
+    sender, recipient = pair
+    recipient.profile.delivery = delivery
+    recipient.profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send(client, recipient, subject="Curricula").status_code == 302
+    assert mail.outbox == []  # not now: in their digest, or never by email
+    notice = recipient.notifications.get()
+    assert (notice.kind, notice.emailed_at) == ("member_message", None)
+    client.force_login(recipient)
+    inbox = client.get("/members/me/messages/").content.decode()
+    assert "Curricula" in inbox
+    page = client.get(notice.url).content.decode()
+    assert "Can we talk about apprenticeships?" in page
+    assert "sam@example.org" not in page
+    assert f"/members/{sender.username}/message/?subject=Re%3A%20Curricula" in page
+
+
+def test_a_member_who_switched_messages_off_is_not_written_to(client, pair):
+    _sender, recipient = pair
+    recipient.profile.muted_kinds = ["member_message"]
+    recipient.profile.save()
+    response = send(client, recipient)
+    assert "This member does not accept messages at the moment." in response.content.decode()
+    assert Message.objects.count() == 0
+
+
+def test_a_blocker_cannot_write_to_the_member_they_blocked_either(client, pair):
+    _sender, recipient = pair
+    client.post(f"/members/{recipient.username}/block/")
+    response = send(client, recipient)
+    assert "You blocked this member" in response.content.decode()
+    assert Message.objects.count() == 0
+
+
+def test_only_the_two_people_read_a_message(client, pair):
+    sender, recipient = pair
+    send(client, recipient)
+    message = Message.objects.get()
+    for reader, status in ((sender, 200), (recipient, 200), (UserFactory(), 404)):
+        client.force_login(reader)
+        assert client.get(f"/members/me/messages/{message.pk}/").status_code == status
 
 
 def test_eleventh_message_in_a_day_is_refused(client, pair):
     _sender, recipient = pair
+    others = UserFactory.create_batch(4)
     for index in range(10):
-        assert send(client, recipient, subject=f"Message {index}").status_code == 302
+        assert send(client, others[index % 4], subject=f"Message {index}").status_code == 302
     response = send(client, recipient, subject="One too many")
     assert response.status_code == 200
     assert "You can send at most 10 messages a day" in response.content.decode()
     assert Message.objects.count() == 10
+
+
+def test_a_fourth_message_to_the_same_member_in_a_day_is_refused(client, pair):
+    _sender, recipient = pair
+    for index in range(3):
+        assert send(client, recipient, subject=f"Message {index}").status_code == 302
+    response = send(client, recipient, subject="Again")
+    assert response.status_code == 200
+    assert "You have reached this member 3 times today with messages" in response.content.decode()
+    assert Message.objects.count() == 3
 
 
 def test_blocked_sender_cannot_message(client, pair):
@@ -58,7 +121,7 @@ def test_blocked_sender_cannot_message(client, pair):
     profile = client.get(f"/members/{recipient.username}/").content.decode()
     assert "Send a message" not in profile
     response = send(client, recipient)
-    assert "does not accept messages from you" in response.content.decode()
+    assert "does not accept contact from you" in response.content.decode()
     assert Message.objects.count() == 0
     client.force_login(recipient)
     client.post(f"/members/{sender.username}/block/", {"action": "unblock"})

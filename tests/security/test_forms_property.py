@@ -408,6 +408,8 @@ class CommentAndMessageTests(HostileFormCase):
     def setUpTestData(cls):
         cls.member = UserFactory()
         cls.recipient = UserFactory(display_name="Rita Recipient")
+        cls.recipient.profile.delivery = "immediate"  # each message in its own email, at once
+        cls.recipient.profile.save()
         cls.innovation = InnovationFactory(owner=cls.recipient, slug="commented")
 
     @FORMS
@@ -442,7 +444,8 @@ class CommentAndMessageTests(HostileFormCase):
         (email,) = mail.outbox
         assert email.to == [self.recipient.email]
         assert "\n" not in email.subject and "\r" not in email.subject
-        assert email.reply_to == [self.member.email]
+        assert email.reply_to == []
+        assert self.member.email not in email.body
 
 
 # --- event registration ---------------------------------------------------------------------
