@@ -35,4 +35,6 @@ SOURCE = SearchSource(
     supports_theme=False,
     order=30,
     max_results=CANDIDATES,
+    # Private events show to the members invited to them only.
+    same_for_members=False,
 )

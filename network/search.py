@@ -113,3 +113,6 @@ class SearchSource:
     supports_theme: bool = False
     order: int = 50  # place among the groups of results
     max_results: int | None = None  # a source that caps its matches shows "1000+"
+    # Whether every member sees the same matches (and their count can be shared among them):
+    # not where members see things named for them alone (private events they are invited to).
+    same_for_members: bool = True

@@ -61,11 +61,12 @@ def search(request):
                 items = [source.result(obj, query) for obj in results[:GROUP_SIZE]]
                 count = len(items)
                 if count == GROUP_SIZE:
-                    # Every visitor sees the same results: their counts are shared.
+                    # Every visitor sees the same results, and every member those of most
+                    # sources: their counts are shared.
                     count = cached_for_audience(
                         "search-count", request.user,
                         [("source", source.key), ("q", query), ("region", region), ("theme", theme)],
-                        results.count, members_share=False,
+                        results.count, members_share=source.same_for_members,
                     )  # fmt: skip
             capped = bool(source.max_results) and uses_full_text() and count >= source.max_results
             groups.append({"source": source, "count": count, "items": items, "capped": capped,

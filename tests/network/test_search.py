@@ -194,3 +194,28 @@ def test_member_search_uses_the_trigram_indexes_and_finds_names_and_headlines():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "member_name_trgm" in plan and "profile_headline_trgm" in plan, plan
+
+
+def test_members_share_the_counts_of_a_frequent_word_but_not_of_events(client):
+    """Six matches in each group: the group shows five and a count. A second member asking
+    the same reads the shared counts, except the events', where invitations differ."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import EventFactory
+
+    for index in range(6):
+        InnovationFactory(title=f"Apprenticeship toolkit {index}")
+        EventFactory(title=f"Apprenticeship clinic {index}")
+    counted = []
+    for member in UserFactory.create_batch(2):
+        client.force_login(member)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/search/", {"q": "apprenticeship"})
+        groups = {g["source"].key: g["count"] for g in response.context["groups"]}
+        assert (groups["innovations"], groups["events"]) == (6, 6)
+        counted.append([q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")])
+    first, second = counted
+    assert any("innovations_innovation" in sql for sql in first)
+    assert not any("innovations_innovation" in sql for sql in second)  # shared
+    assert any("events_event" in sql for sql in second)  # each member's own
