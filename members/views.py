@@ -29,23 +29,11 @@ from members.models import (
     visible_levels,
 )
 from network.cache import shared_aggregate, shared_listing
+from network.facets import facet_options, query_without_page
 from network.models import FollowedTopic
 from network.taxonomy import Language, OrganisationType, Region, Theme
 
 DIRECTORY_PAGE_SIZE = 24
-
-
-def _options(choices, counts, selected):
-    return [
-        {
-            "value": value,
-            "label": label,
-            "count": counts.get(value, 0),
-            "selected": value in selected,
-        }
-        for value, label in choices
-        if counts.get(value) or value in selected
-    ]
 
 
 def directory(request):
@@ -81,21 +69,21 @@ def directory(request):
         "page_obj": page,
         "levels": visible_levels(viewer),
         "facets": {
-            "country": _options(
+            "country": facet_options(
                 sorted(((c, countries.name(c)) for c in facets["country"]), key=lambda x: x[1]),
                 facets["country"],
-                {request.GET.get("country")},
+                request.GET.get("country"),
             ),
-            "region": _options(Region.choices, facets["region"], {request.GET.get("region")}),
-            "organisation_type": _options(
+            "region": facet_options(Region.choices, facets["region"], request.GET.get("region")),
+            "organisation_type": facet_options(
                 OrganisationType.choices,
                 facets["organisation_type"],
-                {request.GET.get("organisation_type")},
+                request.GET.get("organisation_type"),
             ),
-            "language": _options(
-                Language.choices, facets["language"], {request.GET.get("language")}
+            "language": facet_options(
+                Language.choices, facets["language"], request.GET.get("language")
             ),
-            "expertise": _options(
+            "expertise": facet_options(
                 [(n, n) for n in sorted(set(top_expertise) | selected_expertise)],
                 expertise_counts,
                 selected_expertise,
@@ -103,15 +91,9 @@ def directory(request):
             "mentors": facets["open_to_mentor"]["true"],
         },
         "data": data,
-        "query_string": _query_without_page(request),
+        "query_string": query_without_page(request),
     }
     return render(request, "members/directory.html", context)
-
-
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def profile(request, username):
@@ -276,7 +258,7 @@ def organisation_list(request):
     return render(
         request,
         "members/organisation_list.html",
-        {"filter": filterset, "page_obj": page, "query_string": _query_without_page(request)},
+        {"filter": filterset, "page_obj": page, "query_string": query_without_page(request)},
     )
 
 
