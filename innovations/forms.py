@@ -1,6 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -8,6 +6,7 @@ from taggit.forms import TagField
 
 from innovations.models import Adoption, Comment, Innovation, Interest, Update, Visibility
 from members.models import Organisation
+from network.forms import clean_links, clean_tags
 from network.images import process_image
 from network.taxonomy import SDG, Seeking, TargetGroup, Theme
 
@@ -95,27 +94,10 @@ class InnovationForm(forms.ModelForm):
         return self.cleaned_data.get("visibility") or Visibility.PUBLIC
 
     def clean_links(self):
-        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
-        if len(lines) > 5:
-            raise ValidationError(_("Up to 5 links, please."))
-        validate = URLValidator(schemes=["http", "https"])
-        for line in lines:
-            try:
-                validate(line)
-            except ValidationError:
-                raise ValidationError(
-                    _("“%(link)s” is not a web address starting with http:// or https://.")
-                    % {"link": line[:80]}
-                ) from None
-        return "\n".join(lines)
+        return clean_links(self.cleaned_data["links"])
 
     def clean_tags(self):
-        tags = self.cleaned_data["tags"]
-        if len(tags) > 15:
-            raise ValidationError(_("Up to 15 tags, please."))
-        if any(len(tag) > 50 for tag in tags):
-            raise ValidationError(_("Each tag can have at most 50 characters."))
-        return tags
+        return clean_tags(self.cleaned_data["tags"])
 
     def clean_cover_upload(self):
         upload = self.cleaned_data.get("cover_upload")

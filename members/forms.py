@@ -5,7 +5,6 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -13,6 +12,7 @@ from taggit.forms import TagField
 
 from members.models import Message, Organisation, Profile, User
 from network.content import notification_kinds
+from network.forms import clean_links, clean_tags
 from network.images import process_image
 from network.taxonomy import Language, OrganisationType
 
@@ -146,40 +146,19 @@ class ProfileForm(forms.ModelForm):
             self.fields["interests"].initial = ", ".join(sorted(self.instance.interests.names()))
 
     def clean_links(self):
-        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
-        if len(lines) > 5:
-            raise ValidationError(_("Up to 5 links, please."))
-        validate = URLValidator(schemes=["http", "https"])
-        for line in lines:
-            try:
-                validate(line)
-            except ValidationError:
-                raise ValidationError(
-                    _("“%(link)s” is not a web address starting with http:// or https://.")
-                    % {"link": line[:80]}
-                ) from None
-        return "\n".join(lines)
+        return clean_links(self.cleaned_data["links"])
 
     def clean_expertise(self):
-        return _clean_tags(self.cleaned_data["expertise"])
+        return clean_tags(self.cleaned_data["expertise"])
 
     def clean_interests(self):
-        return _clean_tags(self.cleaned_data["interests"])
+        return clean_tags(self.cleaned_data["interests"])
 
     def clean_avatar_upload(self):
         upload = self.cleaned_data.get("avatar_upload")
         if upload:
             return process_image(upload, max_bytes=AVATAR_MAX_BYTES, max_side=256)
         return None
-
-
-def _clean_tags(tags: list[str]) -> list[str]:
-    if len(tags) > 15:
-        raise ValidationError(_("Up to 15 tags, please."))
-    too_long = [tag for tag in tags if len(tag) > 50]
-    if too_long:
-        raise ValidationError(_("Each tag can have at most 50 characters."))
-    return tags
 
 
 class PreferencesForm(forms.ModelForm):

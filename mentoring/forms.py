@@ -19,9 +19,8 @@ from mentoring.models import (
     MentorProfile,
     Role,
 )
+from network.forms import clean_tags
 from network.taxonomy import Language, Theme
-
-MAX_TAGS = 15
 
 
 def _multi(label, choices, help_text="", required=False):
@@ -41,14 +40,6 @@ def _tags(label, help_text):
         help_text=help_text,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-
-
-def _clean_tags(tags):
-    if len(tags) > MAX_TAGS:
-        raise ValidationError(_("Up to 15 tags, please."))
-    if any(len(tag) > 50 for tag in tags):
-        raise ValidationError(_("Each tag can have at most 50 characters."))
-    return tags
 
 
 class MentorProfileForm(forms.ModelForm):
@@ -97,7 +88,7 @@ class MentorProfileForm(forms.ModelForm):
                 )
 
     def clean_expertise(self):
-        return _clean_tags(self.cleaned_data["expertise"])
+        return clean_tags(self.cleaned_data["expertise"])
 
 
 class RequestForm(forms.ModelForm):
@@ -132,7 +123,7 @@ class RequestForm(forms.ModelForm):
             self.fields["language"].initial = (shared or offered)[0]
 
     def clean_topics(self):
-        return _clean_tags(self.cleaned_data["topics"])
+        return clean_tags(self.cleaned_data["topics"])
 
 
 class RespondForm(forms.Form):
@@ -249,7 +240,7 @@ class ProgrammeApplicationForm(forms.Form):
     )
 
     def clean_topics(self):
-        return _clean_tags(self.cleaned_data["topics"])
+        return clean_tags(self.cleaned_data["topics"])
 
     def clean(self):
         data = super().clean()

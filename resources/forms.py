@@ -4,11 +4,11 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 from members.models import Organisation
+from network.forms import clean_link, clean_tags
 from network.taxonomy import Theme
 from resources.models import Access, Resource, Status, UsefulMark
 from resources.uploads import ACCEPT, check_document, max_upload_bytes
@@ -45,27 +45,6 @@ def _link_field():
         widget=forms.URLInput,
         help_text=_("Instead of a file: where the resource is published (http:// or https://)."),
     )
-
-
-def clean_link(value: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        return ""
-    try:
-        URLValidator(schemes=["http", "https"])(value)
-    except ValidationError:
-        raise ValidationError(
-            _("Give a web address starting with http:// or https://."), code="invalid"
-        ) from None
-    return value
-
-
-def clean_tags(tags):
-    if len(tags) > 15:
-        raise ValidationError(_("Up to 15 tags, please."))
-    if any(len(tag) > 50 for tag in tags):
-        raise ValidationError(_("Each tag can have at most 50 characters."))
-    return tags
 
 
 class ContributeForm(forms.ModelForm):
