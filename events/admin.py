@@ -13,7 +13,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -33,6 +32,7 @@ from events.models import (
     Reminder,
     Status,
 )
+from network.admin_actions import action_with_form
 from network.utils import spreadsheet_safe
 
 CSV_COLUMNS = [
@@ -201,13 +201,10 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Email all registrants"), permissions=["change"])
     def email_registrants(self, request, queryset):
-        form = RegistrantsEmailForm(request.POST if "subject" in request.POST else None)
-        if form.is_valid():
+        def run(data):
             total = 0
             for event in queryset:
-                total += services.registrants_email(
-                    event=event, by=request.user, **form.cleaned_data
-                )
+                total += services.registrants_email(event=event, by=request.user, **data)
             self.message_user(
                 request,
                 ngettext(
@@ -216,12 +213,13 @@ class EventAdmin(admin.ModelAdmin):
                 % {"count": total},
                 messages.SUCCESS,
             )
-            return None
-        return render(
-            request,
-            "admin/events/email_registrants.html",
-            {**self.admin_site.each_context(request), "form": form, "objects": queryset,
-             "title": _("Email all registrants"), "opts": self.model._meta},
+
+        return action_with_form(
+            self, request, queryset, form_class=RegistrantsEmailForm,
+            title=_("Email all registrants"),
+            intro=_("The message goes to everyone registered for these events, in an email that "
+                    "names the event and links to its page. The meeting link is not added."),
+            submit=_("Send"), describe=lambda event: event.title, run=run,
         )  # fmt: skip
 
     @admin.action(description=_("Cancel (tells the registrants)"), permissions=["change"])

@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -16,6 +15,7 @@ from innovations.models import (
     TeamMember,
     Update,
 )
+from network.admin_actions import action_with_form
 from network.taxonomy import Region, Theme
 
 
@@ -58,18 +58,15 @@ def facet_filter(kind, title, choices):
     )
 
 
-def _review(modeladmin, request, queryset, *, action, service, done):
-    form = ReviewForm(request.POST if "note" in request.POST else None)
-    if form.is_valid():
+def _review(modeladmin, request, queryset, *, service, done):
+    def run(data):
         for innovation in queryset:
-            service(innovation=innovation, moderator=request.user, note=form.cleaned_data["note"])
+            service(innovation=innovation, moderator=request.user, note=data["note"])
         modeladmin.message_user(request, done % {"count": queryset.count()}, messages.SUCCESS)
-        return None
-    return render(
-        request,
-        "admin/innovations/review.html",
-        {**modeladmin.admin_site.each_context(request), "form": form, "objects": queryset,
-         "action": action, "title": _("Note for the team"), "opts": modeladmin.model._meta},
+
+    return action_with_form(
+        modeladmin, request, queryset, form_class=ReviewForm, title=_("Note for the team"),
+        submit=_("Send"), describe=lambda innovation: innovation.title, run=run,
     )  # fmt: skip
 
 
@@ -123,14 +120,14 @@ class InnovationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Request changes (with comments)"), permissions=["change"])
     def request_changes(self, request, queryset):
         return _review(
-            self, request, queryset, action="request_changes",
+            self, request, queryset,
             service=services.innovation_request_changes, done=_("Changes requested for %(count)d."),
         )  # fmt: skip
 
     @admin.action(description=_("Reject (with a reason)"), permissions=["change"])
     def reject(self, request, queryset):
         return _review(
-            self, request, queryset, action="reject",
+            self, request, queryset,
             service=services.innovation_reject, done=_("%(count)d rejected."),
         )  # fmt: skip
 

@@ -4,18 +4,22 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members import services
 from members.forms import DeclineForm
 from members.models import Affiliation, Block, Message, Organisation, Profile, User
+from network.admin_actions import action_with_form
 from network.images import process_image
 from network.moderation import audit, user_suspend, user_unsuspend
 
 # Admin sign-in goes through allauth, so two-factor authentication applies there too.
 admin.site.login = secure_admin_login(admin.site.login)
+
+
+def _name_and_email(user) -> str:
+    return f"{user.display_name} ({user.email})"
 
 
 class ProfileInline(admin.StackedInline):
@@ -113,12 +117,11 @@ class UserAdmin(BaseUserAdmin):
         description=_("Decline selected applicants (with a reason)"), permissions=["change"]
     )
     def decline(self, request, queryset):
-        form = DeclineForm(request.POST if "reason" in request.POST else None)
-        if form.is_valid():
+        def run(data):
             count = 0
             for user in queryset.exclude(status=User.Status.DECLINED):
                 services.application_decline(
-                    user=user, moderator=request.user, reason=form.cleaned_data["reason"]
+                    user=user, moderator=request.user, reason=data["reason"]
                 )
                 count += 1
             self.message_user(
@@ -127,31 +130,29 @@ class UserAdmin(BaseUserAdmin):
                 % {"count": count},
                 messages.SUCCESS,
             )
-            return None
-        return render(
-            request,
-            "admin/members/decline.html",
-            {**self.admin_site.each_context(request), "form": form, "users": queryset,
-             "title": _("Decline applicants"), "opts": self.model._meta, "action": "decline"},
+
+        return action_with_form(
+            self, request, queryset, form_class=DeclineForm, title=_("Decline applicants"),
+            intro=_("These applicants will be declined and emailed the reason you give:"),
+            submit=_("Decline"), describe=_name_and_email, run=run,
         )  # fmt: skip
 
     @admin.action(description=_("Suspend selected members (with a reason)"), permissions=["change"])
     def suspend(self, request, queryset):
-        form = DeclineForm(request.POST if "reason" in request.POST else None)
-        if form.is_valid():
+        def run(data):
             count = 0
             for user in queryset.filter(is_active=True).exclude(pk=request.user.pk):
                 if user.is_staff and not request.user.is_superuser:
                     continue
-                user_suspend(user=user, moderator=request.user, reason=form.cleaned_data["reason"])
+                user_suspend(user=user, moderator=request.user, reason=data["reason"])
                 count += 1
             self.message_user(request, _("%(count)s suspended.") % {"count": count})
-            return None
-        return render(
-            request,
-            "admin/members/decline.html",
-            {**self.admin_site.each_context(request), "form": form, "users": queryset,
-             "title": _("Suspend members"), "opts": self.model._meta, "action": "suspend"},
+
+        return action_with_form(
+            self, request, queryset, form_class=DeclineForm, title=_("Suspend members"),
+            intro=_("These members will be suspended: they cannot sign in and everything they "
+                    "shared is hidden until the suspension is lifted."),
+            submit=_("Suspend"), describe=_name_and_email, run=run,
         )  # fmt: skip
 
     @admin.action(description=_("Lift the suspension of selected members"), permissions=["change"])
