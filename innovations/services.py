@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innovations.access import can_edit, require_member
 from innovations.models import (
     Adoption,
     Comment,
@@ -31,7 +32,6 @@ from network.utils import unique_slug
 
 COMMENT_EDIT_WINDOW = timedelta(minutes=15)
 COMMENTS_PER_DAY = 30
-EDITABLE_STATUSES = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED}
 SNAPSHOT_FIELDS = [
     "title", "summary", "problem", "solution", "evidence", "stage", "links", "visibility",
 ]  # fmt: skip
@@ -44,15 +44,6 @@ REQUIRED_TO_SUBMIT = {
     "theme": gettext_lazy("at least one theme"),
     "country": gettext_lazy("at least one country"),
 }
-
-
-# --- access -----------------------------------------------------------------------------
-def can_edit(user, innovation: Innovation) -> bool:
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if user.is_staff:
-        return True
-    return innovation.has_on_team(user) and innovation.status in EDITABLE_STATUSES
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -285,14 +276,9 @@ def team_remove(*, innovation: Innovation, by: User, member: User) -> None:
 
 
 # --- learning from each other --------------------------------------------------------------
-def _require_member(user):
-    if not (user.is_authenticated and user.is_member):
-        raise PermissionDenied
-
-
 def endorse_toggle(*, innovation: Innovation, user: User) -> bool:
     """Endorse, or take the endorsement back. Returns whether it is now endorsed."""
-    _require_member(user)
+    require_member(user)
     deleted, _rows = Endorsement.objects.filter(innovation=innovation, user=user).delete()
     if deleted:
         return False
@@ -305,7 +291,7 @@ def endorse_toggle(*, innovation: Innovation, user: User) -> bool:
 
 
 def follow_toggle(*, innovation: Innovation, user: User) -> bool:
-    _require_member(user)
+    require_member(user)
     deleted, _rows = Follow.objects.filter(innovation=innovation, user=user).delete()
     if deleted:
         return False
@@ -315,7 +301,7 @@ def follow_toggle(*, innovation: Innovation, user: User) -> bool:
 
 @transaction.atomic
 def comment_create(*, innovation: Innovation, author: User, body: str) -> Comment:
-    _require_member(author)
+    require_member(author)
     team = innovation.team_users()
     if Block.objects.between_any(author, team).exists():
         raise ValidationError(_("The team of this innovation does not accept comments from you."))
@@ -366,7 +352,7 @@ def update_post(*, innovation: Innovation, author: User, title: str, body: str) 
 @transaction.atomic
 def interest_express(*, innovation: Innovation, user: User, purpose: str, message: str) -> Interest:
     """Tell the team; their addresses stay private, the member's is the reply-to."""
-    _require_member(user)
+    require_member(user)
     if innovation.has_on_team(user):
         raise ValidationError(_("You are on this innovation's team."))
     interest = Interest.objects.create(
@@ -393,7 +379,7 @@ def interest_express(*, innovation: Innovation, user: User, purpose: str, messag
 @transaction.atomic
 def adoption_record(*, innovation: Innovation, by: User, **fields) -> Adoption:
     """The team records an adoption (confirmed); another member proposes one (to confirm)."""
-    _require_member(by)
+    require_member(by)
     status = Adoption.Status.CONFIRMED if innovation.has_on_team(by) else Adoption.Status.PROPOSED
     adoption = Adoption.objects.create(
         innovation=innovation, proposed_by=by, status=status, **fields

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from innovations.models import Innovation
 from members.models import Block, Profile, User, approved_q, visible_levels
 from mentoring import matching, ranking
+from mentoring.access import require_member
 from mentoring.models import (
     CHECKIN_GAP,
     MAX_CAPACITY,
@@ -56,11 +57,6 @@ def _absolute(url: str) -> str:
     return settings.SITE_URL + url
 
 
-def _require_member(user) -> None:
-    if not (user is not None and user.is_authenticated and user.is_active and user.is_member):
-        raise PermissionDenied
-
-
 def add_months(day: date, months: int) -> date:
     """``day`` plus ``months`` calendar months (the 31st becomes the month's last day)."""
     month_index = day.month - 1 + months
@@ -90,7 +86,7 @@ def mentor_profile_save(
     formats: list[str],
 ) -> MentorProfile:
     """Opt in as a mentor, or change the offer. The directory's "open to mentor" follows."""
-    _require_member(user)
+    require_member(user)
     if not languages:
         raise ValidationError(_("Choose at least one language you can mentor in."))
     mentor = MentorProfile.objects.select_for_update().filter(user=user).first()
@@ -151,7 +147,7 @@ def request_create(
     """A member asks a mentor. Only mentors who are available, below capacity, and have not
     blocked the member (nor been blocked by them) can be asked."""
     now = _now(now)
-    _require_member(mentee)
+    require_member(mentee)
     if mentor.user_id == mentee.pk:
         raise ValidationError(_("You cannot ask yourself for mentoring."))
     block = Block.objects.between(mentee, mentor.user_id).first()
@@ -661,7 +657,7 @@ def programme_apply(
     now: datetime | None = None,
 ) -> ProgrammeApplication:
     """Apply (or change one's application) while the window is open."""
-    _require_member(user)
+    require_member(user)
     if not programme.is_open(_now(now)):
         raise ValidationError(_("Applications to this programme are closed."))
     if role == Role.MENTOR:

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innovations import services
+from innovations.access import can_edit, innovation_for_viewer
 from innovations.forms import InnovationForm, TeamAddForm
 from innovations.models import Innovation, Status
-from innovations.views.access import innovation_for_viewer
 from members.models import User
 
 
@@ -28,7 +28,7 @@ def create(request):
 @login_required
 def edit(request, slug):
     innovation = innovation_for_viewer(slug, request.user)
-    if not services.can_edit(request.user, innovation):
+    if not can_edit(request.user, innovation):
         raise PermissionDenied
     return _edit(request, innovation)
 

@@ -9,6 +9,7 @@ from django_countries import countries
 from taggit.models import Tag
 
 from innovations import services
+from innovations.access import can_edit, innovation_for_viewer
 from innovations.filters import SORTS, ShowcaseFilter
 from innovations.forms import AdoptionForm, CommentForm, InterestForm, TeamAddForm, UpdateForm
 from innovations.models import (
@@ -21,7 +22,6 @@ from innovations.models import (
     TaggedInnovation,
     TeamMember,
 )
-from innovations.views.access import innovation_for_viewer
 from network.cache import cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
 from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
@@ -195,7 +195,7 @@ def detail(request, slug):
     context = {
         "innovation": innovation,
         "on_team": on_team,
-        "can_edit": services.can_edit(viewer, innovation),
+        "can_edit": can_edit(viewer, innovation),
         "is_member": member,
         "facets": {
             "themes": [Theme(v).label for v in facets.get("theme", []) if v in Theme.values],

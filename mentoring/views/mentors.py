@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring import ranking, services
+from mentoring.access import is_member, require_member
 from mentoring.filters import MentorFilter
 from mentoring.forms import MentorProfileForm
 from mentoring.models import MentorProfile
-from mentoring.views.access import is_member, require_member
 from network.cache import shared_aggregate
 from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Region, Theme

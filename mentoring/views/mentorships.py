@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring import services
+from mentoring.access import mentorship_for_viewer
 from mentoring.forms import EndDateForm, EndForm, FeedbackForm, GoalForm, SessionForm
 from mentoring.models import Feedback, Goal, Mentorship, Role, Session
 from mentoring.reasons import describe
-from mentoring.views.access import mentorship_for_viewer
 
 
 def _queryset():

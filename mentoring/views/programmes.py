@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring import services
+from mentoring.access import match_for_viewer, programme_for_viewer, require_member
 from mentoring.forms import ProgrammeApplicationForm
 from mentoring.models import MentorProfile, ProgrammeApplication, Role
 from mentoring.reasons import describe
-from mentoring.views.access import match_for_viewer, programme_for_viewer, require_member
 
 
 def programme(request, slug):

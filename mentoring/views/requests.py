@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring import ranking, services
+from mentoring.access import request_for_viewer, require_member
 from mentoring.forms import RequestForm, RespondForm
 from mentoring.models import MentorProfile
 from mentoring.reasons import describe
-from mentoring.views.access import request_for_viewer, require_member
 
 
 def _mentor_to_ask(user, username) -> MentorProfile:

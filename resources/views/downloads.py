@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.views.decorators.http import require_safe
 
 from resources import services
-from resources.views.access import resource_for_viewer
+from resources.access import resource_for_viewer
 
 logger = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ from innovations.models import Innovation
 from network.cache import cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Theme
+from resources.access import collection_for_viewer, resource_for_viewer
 from resources.filters import SORTS, LibraryFilter
 from resources.forms import UsefulMarkForm
 from resources.models import (
@@ -19,7 +20,6 @@ from resources.models import (
     ResourceType,
     UsefulMark,
 )
-from resources.views.access import collection_for_viewer, resource_for_viewer
 
 PAGE_SIZE = 20
 # Short labels for the filter (the model's say more, for the forms).

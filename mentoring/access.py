@@ -1,5 +1,5 @@
-"""The access helpers: one per resource, used by every view of it. What a viewer may not see
-is a 404 (never a 403 that would tell them it exists)."""
+"""The access helpers: one per resource, used by every view and service of it. What a viewer
+may not see is a 404 (never a 403 that would tell them it exists)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -7,14 +7,14 @@ from django.shortcuts import get_object_or_404
 from mentoring.models import Match, MentoringRequest, Mentorship, Programme
 
 
-def require_member(user) -> None:
-    """Mentoring is for approved members (and staff)."""
-    if not (user.is_authenticated and user.is_member):
-        raise PermissionDenied
-
-
 def is_member(user) -> bool:
-    return user.is_authenticated and user.is_member
+    """Mentoring is for approved members (and staff)."""
+    return user is not None and user.is_authenticated and user.is_member
+
+
+def require_member(user) -> None:
+    if not is_member(user):
+        raise PermissionDenied
 
 
 def mentorship_for_viewer(pk: int, user, queryset=None) -> Mentorship:
