@@ -1,7 +1,7 @@
 """Events in the admin: programme and event managers create and run events here.
 
 Every time on an event's page is entered and shown in the event's own time zone; saving goes
-through ``services.event_save`` so that calendar sequences rise and registrants hear of a new
+through ``hosting.event_save`` so that calendar sequences rise and registrants hear of a new
 time or place.
 """
 
@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from events import services
 from events.forms import EventAdminForm, RegistrantsEmailForm
 from events.models import (
     Booking,
@@ -32,6 +31,9 @@ from events.models import (
     Reminder,
     Status,
 )
+from events.services.hosting import event_cancel, event_save, registrants_email
+from events.services.invitations import invitation_create
+from events.services.registration import registration_cancel
 from network.admin_actions import action_with_form
 from network.utils import spreadsheet_safe
 
@@ -152,7 +154,7 @@ class EventAdmin(admin.ModelAdmin):
         return response
 
     def save_model(self, request, obj, form, change):
-        services.event_save(event=obj, by=request.user)
+        event_save(event=obj, by=request.user)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Invitation:
@@ -166,9 +168,7 @@ class EventAdmin(admin.ModelAdmin):
                 invitation.save()
             else:
                 try:
-                    services.invitation_create(
-                        event=form.instance, by=request.user, user=invitation.user
-                    )
+                    invitation_create(event=form.instance, by=request.user, user=invitation.user)
                 except ValidationError as error:
                     self.message_user(
                         request, f"{invitation.user}: {' '.join(error.messages)}", messages.ERROR
@@ -204,7 +204,7 @@ class EventAdmin(admin.ModelAdmin):
         def run(data):
             total = 0
             for event in queryset:
-                total += services.registrants_email(event=event, by=request.user, **data)
+                total += registrants_email(event=event, by=request.user, **data)
             self.message_user(
                 request,
                 ngettext(
@@ -226,7 +226,7 @@ class EventAdmin(admin.ModelAdmin):
     def cancel_events(self, request, queryset):
         count = 0
         for event in queryset.exclude(status=Status.CANCELLED):
-            services.event_cancel(event=event, by=request.user)
+            event_cancel(event=event, by=request.user)
             count += 1
         self.message_user(
             request,
@@ -252,7 +252,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cancel (promotes the waitlist)"), permissions=["change"])
     def cancel_registrations(self, request, queryset):
         for registration in queryset.select_related("event", "user"):
-            services.registration_cancel(event=registration.event, user=registration.user)
+            registration_cancel(event=registration.event, user=registration.user)
         self.message_user(request, _("Cancelled."), messages.SUCCESS)
 
 

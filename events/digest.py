@@ -23,6 +23,7 @@ from events.models import (
     Status,
     Visibility,
 )
+from events.services.registration import registration_create, waitlist_position
 from network.digests import DigestItem, DigestSection
 from network.links import Action, action_url
 
@@ -123,8 +124,6 @@ def _describe_register(object_id, user):
 
 
 def _run_register(user, object_id):
-    from events.services import registration_create, waitlist_position
-
     event = Event.objects.listed_for(user).get(pk=object_id)
     try:
         registration = registration_create(event=event, user=user)

@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from events import services
 from events.models import Feedback, Registration, attended_count, presented_at
+from events.services.feedback import feedback_save
+from events.services.hosting import attendance_mark
 from tests.factories import (
     EventFactory,
     EventHostFactory,
@@ -52,21 +53,21 @@ def test_only_hosts_and_staff_mark_attendance_and_not_before_the_start(client):
     response = client.post(f"/events/{event.slug}/attendance/", {"attended": []})
     assert response.status_code == 200
     assert "once the event has started" in response.content.decode()
-    services.attendance_mark(event=past_event(), by=StaffFactory(), attended_ids=[])
+    attendance_mark(event=past_event(), by=StaffFactory(), attended_ids=[])
 
 
 def test_attendees_rate_and_comment_and_others_cannot():
     event = past_event()
     attendee = RegistrationFactory(event=event).user
     absentee = RegistrationFactory(event=event, attended=False).user
-    services.feedback_save(event=event, author=attendee, rating=4, comment="Useful")
-    services.feedback_save(event=event, author=attendee, rating=5, comment="Very useful")
+    feedback_save(event=event, author=attendee, rating=4, comment="Useful")
+    feedback_save(event=event, author=attendee, rating=5, comment="Very useful")
     assert list(Feedback.objects.values_list("rating", "comment")) == [(5, "Very useful")]
     for outsider in (absentee, UserFactory()):
         with pytest.raises(PermissionDenied):
-            services.feedback_save(event=event, author=outsider, rating=1, comment="")
+            feedback_save(event=event, author=outsider, rating=1, comment="")
     with pytest.raises(PermissionDenied):  # not before the end
-        services.feedback_save(event=EventFactory(), author=attendee, rating=3, comment="")
+        feedback_save(event=EventFactory(), author=attendee, rating=3, comment="")
 
 
 def test_page_shows_rating_feedback_materials_and_recording(client):
