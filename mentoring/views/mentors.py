@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mentoring import ranking, services
+from mentoring import ranking
 from mentoring.access import is_member, require_member
 from mentoring.filters import MentorFilter
 from mentoring.forms import MentorProfileForm
 from mentoring.models import MentorProfile
+from mentoring.services.mentors import mentor_profile_save
 from network.cache import shared_aggregate
 from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Region, Theme
@@ -82,7 +83,7 @@ def mentor_edit(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.mentor_profile_save(
+                mentor_profile_save(
                     user=request.user,
                     bio=data["bio"],
                     capacity=data["capacity"],
