@@ -660,20 +660,3 @@ class CalendarToken(models.Model):
 
     def __str__(self):
         return f"{self.user} calendar"
-
-
-def attended_count(member, *, viewer=None) -> int:
-    """How many events ``member`` attended, counting only events ``viewer`` may see.
-
-    For the profile page: ``attended_count(profile_user, viewer=request.user)``.
-    """
-    return member.event_registrations.attended(viewer=viewer).count()
-
-
-def presented_at(innovation, *, viewer):
-    """The events (visible to ``viewer``) that showcase ``innovation``, latest first."""
-    return list(
-        innovation.presented_at.listed_for(viewer)
-        .order_by("-starts_at")
-        .only("slug", "title", "starts_at", "timezone", "status", "type")
-    )
