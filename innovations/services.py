@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from innovations.access import can_edit, require_member
 from innovations.models import (
+    RESERVED_SLUGS,
     Adoption,
     Comment,
     Endorsement,
@@ -93,7 +94,7 @@ def innovation_save(
     """
     if innovation is None:
         innovation = Innovation(owner=editor, status=Status.DRAFT)
-        innovation.slug = unique_slug(Innovation, fields["title"], reserved=_reserved())
+        innovation.slug = unique_slug(Innovation, fields["title"], reserved=RESERVED_SLUGS)
     elif not can_edit(editor, innovation):
         raise PermissionDenied
     elif innovation.status == Status.PUBLISHED:
@@ -114,12 +115,6 @@ def innovation_save(
     _set_facets(innovation, _facets_from(facets))
     innovation.tags.set(tags)
     return innovation
-
-
-def _reserved():
-    from innovations.models import RESERVED_SLUGS
-
-    return RESERVED_SLUGS
 
 
 def missing_for_submission(innovation: Innovation) -> list[str]:

@@ -11,6 +11,7 @@ from django_countries.fields import LazyTypedChoiceField
 from taggit.forms import TagField
 
 from members.models import Message, Organisation, Profile, User
+from members.services import application_submit
 from network.content import notification_kinds
 from network.forms import clean_links, clean_tags
 from network.images import process_image
@@ -72,8 +73,6 @@ class SignupForm(forms.Form):
 
     def signup(self, request, user):
         """Called by allauth once the account exists (email and password are allauth's)."""
-        from members.services import application_submit
-
         application_submit(
             user=user,
             organisation=self.cleaned_data.get("organisation"),

@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from members.models import User
 from mentoring import matching
 from mentoring.models import (
     Feedback,
@@ -223,9 +224,9 @@ class ProgrammeAdmin(admin.ModelAdmin):
         self.message_user(request, done, messages.SUCCESS)
 
     def _matching_context(self, programme):
+        # Lazy, as in mentoring.matching: only this staff page needs numpy, and every web
+        # process loads the admin.
         import numpy as np
-
-        from members.models import User
 
         matches = list(
             programme.matches.select_related("mentor", "mentee").order_by("status", "-score")

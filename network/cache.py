@@ -2,8 +2,11 @@
 are dropped (rate limits then let requests through, a deliberate choice: the network stays
 usable, and sign-up stays behind email verification and approval) — every page still serves."""
 
+import hashlib
 import logging
 
+import redis
+from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
@@ -28,8 +31,6 @@ def _degrade(default_factory):
 
 
 def _is_redis_error(error) -> bool:
-    import redis
-
     return isinstance(error, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError))
 
 
@@ -71,10 +72,6 @@ _GENERATION_KEY = "aggregates:generation"
 def shared_aggregate(name: str, audience: str, parameters, compute):
     """``compute()``, cached under ``name``, ``audience`` and ``parameters`` (any repr-able
     value) for the current generation of the counted data."""
-    import hashlib
-
-    from django.core.cache import cache
-
     generation = cache.get(_GENERATION_KEY, 0)
     digest = hashlib.sha256(repr((audience, parameters)).encode()).hexdigest()[:32]
     key = f"aggregate:{name}:{generation}:{digest}"
@@ -87,8 +84,6 @@ def shared_aggregate(name: str, audience: str, parameters, compute):
 
 def forget_aggregates(**kwargs) -> None:
     """Signal receiver: what was counted changed, so every shared aggregate is stale."""
-    from django.core.cache import cache
-
     try:
         cache.incr(_GENERATION_KEY)
     except ValueError:  # no generation yet (or the cache is away): start one

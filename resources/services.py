@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from members.models import User
 from network.emails import send_email
-from network.moderation import record_review
+from network.moderation import moderator_emails, record_review
 from network.notifications import notify_by_email
 from network.utils import unique_slug
 from resources.access import check_can_mark
@@ -110,8 +110,6 @@ def resource_contribute(
 
 
 def _tell_moderators(resource: Resource) -> None:
-    from members.services import moderator_emails
-
     admin_url = settings.SITE_URL + reverse("admin:resources_resource_change", args=[resource.pk])
     for email in moderator_emails():
         send_email(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.models import visible_levels
 from mentoring import ranking
 from mentoring.access import is_member, require_member
 from mentoring.filters import MentorFilter
@@ -35,8 +36,6 @@ def mentor_list(request):
     viewer = request.user
     if not is_member(viewer):
         return render(request, "mentoring/mentor_list.html", {"members_only": True})
-    from members.models import visible_levels
-
     now = timezone.now()
     levels = visible_levels(viewer)
     base = MentorProfile.objects.visible_to(viewer).listed().exclude(user=viewer)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innovations.models import Innovation
 from mentoring.access import mentorship_for_viewer
 from mentoring.forms import EndDateForm, EndForm, FeedbackForm, GoalForm, SessionForm
 from mentoring.models import Feedback, Goal, Mentorship, Role, Session
@@ -40,8 +41,6 @@ def visible_feedback(mentorship: Mentorship, viewer) -> list[Feedback]:
 
 
 def _render(request, mentorship, **forms):
-    from innovations.models import Innovation
-
     viewer = request.user
     context = {
         "mentorship": mentorship,

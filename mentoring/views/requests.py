@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innovations.models import Innovation
 from mentoring import ranking
 from mentoring.access import request_for_viewer, require_member
 from mentoring.forms import RequestForm, RespondForm
-from mentoring.models import MentorProfile
+from mentoring.models import MentoringRequest, MentorProfile
 from mentoring.reasons import describe
 from mentoring.services.mentorships import goal_lines
 from mentoring.services.requests import (
@@ -55,8 +56,6 @@ def ask(request, username):
 
 
 def _detail_context(request, mentoring_request, respond_form=None):
-    from innovations.models import Innovation
-
     viewer = request.user
     is_mentee = viewer.pk == mentoring_request.mentee_id
     is_mentor = viewer.pk == mentoring_request.mentor_id
@@ -87,8 +86,6 @@ def detail(request, pk):
 
 
 def _detail_queryset():
-    from mentoring.models import MentoringRequest
-
     return MentoringRequest.objects.select_related(
         "mentee__profile", "mentor__profile", "innovation"
     ).prefetch_related("topics")
