@@ -6,30 +6,20 @@ from taggit.forms import TagField
 
 from innovations.models import Adoption, Comment, Innovation, Interest, Update, Visibility
 from members.models import Organisation
-from network.forms import clean_links, clean_tags
+from network.forms import checkboxes, clean_links, clean_tags
 from network.images import process_image
 from network.taxonomy import SDG, Seeking, TargetGroup, Theme
 
 COVER_MAX_BYTES = 5 * 1024 * 1024
 
 
-def _multi(label, choices, help_text=""):
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=help_text,
-    )
-
-
 class InnovationForm(forms.ModelForm):
     """Everything but the title may be missing in a draft; submitting checks completeness."""
 
-    themes = _multi(_("Themes"), Theme.choices)
-    sdgs = _multi(_("Sustainable Development Goals"), SDG.choices)
-    target_groups = _multi(_("Target groups"), TargetGroup.choices)
-    seeking = _multi(_("What it seeks"), Seeking.choices)
+    themes = checkboxes(_("Themes"), Theme.choices)
+    sdgs = checkboxes(_("Sustainable Development Goals"), SDG.choices)
+    target_groups = checkboxes(_("Target groups"), TargetGroup.choices)
+    seeking = checkboxes(_("What it seeks"), Seeking.choices)
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
         choices=list(countries),

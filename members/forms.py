@@ -13,7 +13,7 @@ from taggit.forms import TagField
 from members.models import Message, Organisation, Profile, User
 from members.services import application_submit
 from network.content import notification_kinds
-from network.forms import clean_links, clean_tags
+from network.forms import checkboxes, clean_links, clean_tags
 from network.images import process_image
 from network.taxonomy import Language, OrganisationType
 
@@ -86,12 +86,7 @@ class SignupForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     display_name = forms.CharField(label=_("Display name"), max_length=120)
-    languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"),
-        choices=Language.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    languages = checkboxes(_("Languages you speak"), Language.choices)
     expertise = TagField(
         label=_("Expertise"),
         required=False,
@@ -168,12 +163,8 @@ class PreferencesForm(forms.ModelForm):
         help_text=_("Every date and time is shown in this zone."),
     )
 
-    kinds = forms.MultipleChoiceField(
-        label=_("Tell me about"),
-        choices=[],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Untick what you do not want to hear about."),
+    kinds = checkboxes(
+        _("Tell me about"), [], help_text=_("Untick what you do not want to hear about.")
     )
 
     class Meta:

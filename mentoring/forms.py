@@ -19,18 +19,8 @@ from mentoring.models import (
     MentorProfile,
     Role,
 )
-from network.forms import clean_tags
+from network.forms import checkboxes, clean_tags
 from network.taxonomy import Language, Theme
-
-
-def _multi(label, choices, help_text="", required=False):
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        required=required,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=help_text,
-    )
 
 
 def _tags(label, help_text):
@@ -46,14 +36,14 @@ class MentorProfileForm(forms.ModelForm):
     expertise = _tags(
         _("Expertise"), _("What you can help with, comma-separated, e.g. apprenticeships, RPL.")
     )
-    themes = _multi(_("Themes"), Theme.choices)
-    languages = _multi(
+    themes = checkboxes(_("Themes"), Theme.choices)
+    languages = checkboxes(
         _("Languages you can mentor in"),
         Language.choices,
         help_text=_("Mentees and mentors are only matched when they share a language."),
         required=True,
     )
-    formats = _multi(_("Formats you offer"), Format.choices)
+    formats = checkboxes(_("Formats you offer"), Format.choices)
 
     class Meta:
         model = MentorProfile
@@ -231,7 +221,7 @@ class ProgrammeApplicationForm(forms.Form):
         ),
     )
     topics = _tags(_("Topics"), _("What you want to learn (mentees), comma-separated."))
-    themes = _multi(_("Themes"), Theme.choices)
+    themes = checkboxes(_("Themes"), Theme.choices)
     capacity = forms.TypedChoiceField(
         label=_("Mentees you can take in this programme (mentors)"),
         coerce=int,

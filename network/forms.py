@@ -1,5 +1,6 @@
-"""The forms of the base (reports and their resolution), and the checks every app's forms
-share: a list of web links, one web link, and a list of tags."""
+"""The forms of the base (reports and their resolution), and what every app's forms share:
+a field of checkboxes, and the checks of a list of web links, one web link and a list of
+tags."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +12,17 @@ from network.models import Report
 MAX_TAGS = 15
 MAX_TAG_LENGTH = 50
 _WEB_ADDRESS = URLValidator(schemes=["http", "https"])
+
+
+def checkboxes(label, choices, *, help_text="", required=False) -> forms.MultipleChoiceField:
+    """Several choices, one checkbox each (themes, languages, what an innovation seeks...)."""
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=required,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+    )
 
 
 def clean_links(text: str, *, limit: int = 5) -> str:

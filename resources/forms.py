@@ -8,19 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 from members.models import Organisation
-from network.forms import clean_link, clean_tags
+from network.forms import checkboxes, clean_link, clean_tags
 from network.taxonomy import Theme
 from resources.models import Access, Resource, Status, UsefulMark
 from resources.uploads import ACCEPT, check_document, max_upload_bytes
-
-
-def _themes_field():
-    return forms.MultipleChoiceField(
-        label=_("Themes"),
-        choices=Theme.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
 
 
 def _upload_field(required=False):
@@ -52,7 +43,7 @@ class ContributeForm(forms.ModelForm):
 
     upload = _upload_field()
     external_url = _link_field()
-    themes = _themes_field()
+    themes = checkboxes(_("Themes"), Theme.choices)
     tags = TagField(
         label=_("Tags"),
         required=False,
@@ -142,7 +133,7 @@ class ResourceAdminForm(forms.ModelForm):
         required=False,
         help_text=_("For instance when the resource becomes an external link."),
     )
-    themes = _themes_field()
+    themes = checkboxes(_("Themes"), Theme.choices)
 
     class Meta:
         model = Resource
