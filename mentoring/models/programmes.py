@@ -185,6 +185,12 @@ class Match(models.Model):
     def get_absolute_url(self):
         return reverse("mentoring:match", kwargs={"pk": self.pk})
 
+    def is_party(self, user) -> bool:
+        """One of the two people paired (staff see matches, but do not answer them)."""
+        if user is None or not user.is_authenticated:
+            return False
+        return user.pk in (self.mentor_id, self.mentee_id)
+
     @property
     def status_class(self) -> str:
         return {"offered": "status-submitted", "accepted": "status-approved",

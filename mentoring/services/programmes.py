@@ -255,7 +255,7 @@ def match_respond(*, match: Match, by, accept: bool, now: datetime | None = None
         .select_related("programme", "mentor", "mentee")
         .get(pk=match.pk)
     )
-    if by.pk not in (match.mentor_id, match.mentee_id):
+    if not match.is_party(by):
         raise PermissionDenied
     field = "mentor_accepted_at" if by.pk == match.mentor_id else "mentee_accepted_at"
     if match.status == Match.Status.ACCEPTED or (

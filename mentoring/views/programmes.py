@@ -82,7 +82,7 @@ def match(request, pk):
     """A pairing offered in a programme: the two people (and staff) accept or decline."""
     match = match_for_viewer(pk, request.user)
     viewer = request.user
-    is_party = viewer.pk in (match.mentor_id, match.mentee_id)
+    is_party = match.is_party(viewer)
     if request.method == "POST":
         if not is_party:
             return redirect(match)
