@@ -240,10 +240,6 @@ class Event(models.Model):
             and self.hidden_at is None
         )
 
-    @property
-    def is_online(self) -> bool:
-        return bool(self.online_url)
-
     def has_started(self, now=None) -> bool:
         return (now or timezone.now()) >= self.starts_at
 
@@ -274,9 +270,6 @@ class Event(models.Model):
         """The material links, web addresses only (whatever reached the database)."""
         lines = [line.strip() for line in self.material_links.splitlines()]
         return [line for line in lines if line.lower().startswith(("http://", "https://"))]
-
-    def language_codes(self) -> list[str]:
-        return [language.code for language in self.languages.all()]
 
     def language_names(self) -> list[str]:
         return [language.get_code_display() for language in self.languages.all()]
