@@ -6,10 +6,8 @@ from django.shortcuts import get_object_or_404
 
 from mentoring.models import Match, MentoringRequest, Mentorship, Programme
 
-
-def is_member(user) -> bool:
-    """Mentoring is for approved members (and staff)."""
-    return user is not None and user.is_authenticated and user.is_member
+# Mentoring is for approved members (and staff): the rule the QuerySets use too.
+from mentoring.models.common import viewer_is_member as is_member
 
 
 def require_member(user) -> None:

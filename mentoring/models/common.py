@@ -23,6 +23,7 @@ def viewer_is_staff(user) -> bool:
 
 
 def viewer_is_member(user) -> bool:
+    """Mentoring is for approved members (and staff)."""
     return user is not None and user.is_authenticated and user.is_member
 
 
