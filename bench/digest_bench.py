@@ -33,7 +33,8 @@ REGIONS = ["africa", "americas", "arab-states", "asia-pacific", "europe-central-
 
 
 def seed(members: int) -> None:
-    from bench.seeding import TAGS, ensure_tags, execute, seed_innovations, seed_members, table
+    from bench.bulk import execute, table
+    from bench.seeding import TAGS, ensure_tags, seed_innovations, seed_members
     from innovations.models import Innovation, InnovationFacet, TaggedInnovation
     from network.models import Notification
 

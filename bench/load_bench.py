@@ -28,18 +28,17 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.serving import free_port, get, start_gunicorn, wait_healthy  # noqa: E402
+
 LUA = Path(__file__).with_name("load.lua")
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/network_load"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/2"
@@ -64,6 +63,10 @@ def parse_args():
         help="think time between a connection's requests (random 0.5x-1.5x; default 0: none)",
     )  # fmt: skip
     parser.add_argument("--reseed", action="store_true", help="drop the database, seed again")
+    parser.add_argument(
+        "--no-page-cache", action="store_true",
+        help="render visitors' pages afresh (PAGE_CACHE_SECONDS=0), to compare",
+    )  # fmt: skip
     parser.add_argument("--smoke", action="store_true", help="a few thousand rows, 5 s (CI)")
     parser.add_argument("--assert-p95", type=float, metavar="MS", help="fail above this p95")
     parser.add_argument(
@@ -100,6 +103,13 @@ PAGES = [
     ("event detail", False),
     ("library", False),
     ("resource detail", False),
+    # The same pages for a member, rendered for them (visitors' come from the shared cache).
+    ("home (signed in)", True),
+    ("showcase (signed in)", True),
+    ("innovation detail (signed in)", True),
+    ("search (signed in)", True),
+    ("events (signed in)", True),
+    ("library (signed in)", True),
     ("directory (signed in)", True),
     ("profile (signed in)", True),
     ("mentors (signed in)", True),
@@ -122,6 +132,8 @@ def production_env(args, var_dir: Path) -> dict:
         "VAR_DIR": str(var_dir),  # collected static files go to var_dir/staticfiles
         "MEDIA_ROOT": str(var_dir / "media"),
         "LOG_LEVEL": "WARNING",
+        # --no-page-cache: every visitor's page rendered afresh, to see what the cache gives.
+        "PAGE_CACHE_SECONDS": "0" if args.no_page_cache else "300",
     }
 
 
@@ -265,58 +277,13 @@ def pick_pages(viewer) -> dict:
         "mentors (signed in)": ["/mentoring/mentors/"],
         "/healthz (floor)": ["/healthz"],
     }
+    for name in ("home", "showcase", "innovation detail", "events", "library"):
+        paths[f"{name} (signed in)"] = paths[name]
+    paths["search (signed in)"] = paths["search ?q=skills"]
     missing = [name for name, _ in PAGES if not paths[name]]
     if missing:
         sys.exit(f"No data for: {', '.join(missing)}. Seed more rows (--reseed).")
     return paths
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(url: str, cookie: str | None = None, timeout: float = 30) -> tuple[int, str]:
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(NoRedirect)
-    # Always http://127.0.0.1:<port>/..., built here.
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-
-
-def start_gunicorn(args, env: dict, port: int, log: Path) -> subprocess.Popen:
-    command = [
-        sys.executable, "-m", "gunicorn", "network.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-        "--threads", str(args.threads), "--timeout", "60", "--log-level", "warning",
-        "--error-logfile", str(log),
-    ]  # fmt: skip
-    return subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **env}, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
-def wait_healthy(base: str, server: subprocess.Popen, log: Path, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"gunicorn stopped (exit {server.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            if get(f"{base}/healthz", timeout=2)[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    sys.exit(f"/healthz did not answer 200 within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
 
 
 def preflight(base: str, pages: dict, cookie: str) -> list[str]:
@@ -390,7 +357,7 @@ def run_load(args, base: str, pages: dict, cookie: str, duration: int) -> list[d
 
 def print_table(results: list[dict]) -> None:
     header = (
-        f"{'page':<24}{'conn':>5}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
+        f"{'page':<31}{'conn':>5}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -398,13 +365,13 @@ def print_table(results: list[dict]) -> None:
         if row["page"].startswith("/healthz"):
             print("-" * len(header))
         print(
-            f"{row['page']:<24}{row['connections']:>5}{row['rps']:>9.1f}{row['p50_ms']:>9.1f}"
+            f"{row['page']:<31}{row['connections']:>5}{row['rps']:>9.1f}{row['p50_ms']:>9.1f}"
             f"{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}{row['errors']:>8}"
         )
     pages = [row for row in results if not row["page"].startswith("/healthz")]
     print("-" * len(header))
     print(
-        f"{'all pages':<24}{sum(r['connections'] for r in pages):>5}"
+        f"{'all pages':<31}{sum(r['connections'] for r in pages):>5}"
         f"{sum(r['rps'] for r in pages):>9.1f}{'':>9}{max(r['p95_ms'] for r in pages):>9.1f}"
         f"{max(r['p99_ms'] for r in pages):>9.1f}{sum(r['errors'] for r in pages):>8}"
     )

@@ -3,8 +3,9 @@
 Main rows go through the ORM's ``bulk_create`` (model defaults apply, and the PostgreSQL
 triggers fill the search vectors on insert); the many small link rows (facets, tags, spoken
 languages, registrations) are inserted set-based with ``INSERT ... SELECT`` over the rows just
-created, which is much faster than building a Python object for each. Table and column names
-come from the models' ``_meta``, so the SQL follows the real schema.
+created, which is much faster than building a Python object for each, through the helpers
+of ``bench/bulk.py`` (table and column names from the models' ``_meta``, so the SQL follows
+the real schema).
 
 Call ``django.setup()`` before importing this module. Every function is deterministic (seeded
 random generators, arithmetic on primary keys), so two runs of a benchmark see the same data.
@@ -19,6 +20,7 @@ from datetime import timedelta
 from django.db import connection
 from django.utils import timezone
 
+from bench.bulk import bulk, column, execute, link_tags, table
 from network.taxonomy import (
     SDG,
     OrganisationType,
@@ -28,8 +30,6 @@ from network.taxonomy import (
     Theme,
     region_for_country,
 )
-
-BATCH = 5000
 
 WORDS = [
     "apprenticeship", "training", "skills", "digital", "green", "youth", "women", "employers",
@@ -68,34 +68,6 @@ def sentence(rng: random.Random, k: int) -> str:
     return " ".join(rng.choices(WORDS, k=k))
 
 
-def execute(sql: str, params=()) -> int:
-    """Run one statement; always with parameters, so ``%%`` always reads as ``%``."""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount
-
-
-def table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def column(model, field: str) -> str:
-    return connection.ops.quote_name(model._meta.get_field(field).column)
-
-
-def bulk(model, objects, batch_size: int = BATCH) -> list:
-    """``bulk_create`` in batches, built lazily from an iterable; returns the saved objects."""
-    saved, batch = [], []
-    for obj in objects:
-        batch.append(obj)
-        if len(batch) == batch_size:
-            saved += model.objects.bulk_create(batch)
-            batch = []
-    if batch:
-        saved += model.objects.bulk_create(batch)
-    return saved
-
-
 def ensure_tags(names=TAGS) -> list:
     from taggit.models import Tag
 
@@ -103,21 +75,6 @@ def ensure_tags(names=TAGS) -> list:
         Tag.objects.get_or_create(name=name, defaults={"slug": name.replace(" ", "-")})[0]
         for name in names
     ]
-
-
-def link_tags(through, owner_ids_sql: str, tags, per_row: int = 2) -> int:
-    """Give each row selected by ``owner_ids_sql`` (a query yielding ``id``) ``per_row``
-    distinct tags, chosen by arithmetic on its id, through a taggit ``TaggedItemBase``."""
-    tag_ids = [tag.pk for tag in tags]
-    n = len(tag_ids)
-    return execute(
-        f"""INSERT INTO {table(through)} ({column(through, "content_object")},
-                                          {column(through, "tag")})
-            SELECT o.id, (%s::bigint[])[1 + (o.id * 7 + k * (1 + o.id %% 5)) %% %s]
-            FROM ({owner_ids_sql}) o CROSS JOIN generate_series(0, %s) k
-            ON CONFLICT DO NOTHING""",
-        [tag_ids, n, per_row - 1],
-    )
 
 
 # --- members ----------------------------------------------------------------------------------

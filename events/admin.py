@@ -1,7 +1,7 @@
 """Events in the admin: programme and event managers create and run events here.
 
 Every time on an event's page is entered and shown in the event's own time zone; saving goes
-through ``services.event_save`` so that calendar sequences rise and registrants hear of a new
+through ``hosting.event_save`` so that calendar sequences rise and registrants hear of a new
 time or place.
 """
 
@@ -13,12 +13,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from events import services
 from events.forms import EventAdminForm, RegistrantsEmailForm
 from events.models import (
     Booking,
@@ -33,6 +31,10 @@ from events.models import (
     Reminder,
     Status,
 )
+from events.services.hosting import event_cancel, event_save, registrants_email
+from events.services.invitations import invitation_create
+from events.services.registration import registration_cancel
+from network.admin_actions import AuditedAdmin, action_with_form
 from network.utils import spreadsheet_safe
 
 CSV_COLUMNS = [
@@ -91,7 +93,7 @@ def _zone(name):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(AuditedAdmin, admin.ModelAdmin):
     form = EventAdminForm
     list_display = [
         "title", "type", "status", "visibility", "starts_at", "timezone", "capacity",
@@ -152,7 +154,7 @@ class EventAdmin(admin.ModelAdmin):
         return response
 
     def save_model(self, request, obj, form, change):
-        services.event_save(event=obj, by=request.user)
+        event_save(event=obj, by=request.user)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Invitation:
@@ -166,9 +168,7 @@ class EventAdmin(admin.ModelAdmin):
                 invitation.save()
             else:
                 try:
-                    services.invitation_create(
-                        event=form.instance, by=request.user, user=invitation.user
-                    )
+                    invitation_create(event=form.instance, by=request.user, user=invitation.user)
                 except ValidationError as error:
                     self.message_user(
                         request, f"{invitation.user}: {' '.join(error.messages)}", messages.ERROR
@@ -201,13 +201,10 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Email all registrants"), permissions=["change"])
     def email_registrants(self, request, queryset):
-        form = RegistrantsEmailForm(request.POST if "subject" in request.POST else None)
-        if form.is_valid():
+        def run(data):
             total = 0
             for event in queryset:
-                total += services.registrants_email(
-                    event=event, by=request.user, **form.cleaned_data
-                )
+                total += registrants_email(event=event, by=request.user, **data)
             self.message_user(
                 request,
                 ngettext(
@@ -216,19 +213,20 @@ class EventAdmin(admin.ModelAdmin):
                 % {"count": total},
                 messages.SUCCESS,
             )
-            return None
-        return render(
-            request,
-            "admin/events/email_registrants.html",
-            {**self.admin_site.each_context(request), "form": form, "objects": queryset,
-             "title": _("Email all registrants"), "opts": self.model._meta},
+
+        return action_with_form(
+            self, request, queryset, form_class=RegistrantsEmailForm,
+            title=_("Email all registrants"),
+            intro=_("The message goes to everyone registered for these events, in an email that "
+                    "names the event and links to its page. The meeting link is not added."),
+            submit=_("Send"), describe=lambda event: event.title, run=run,
         )  # fmt: skip
 
     @admin.action(description=_("Cancel (tells the registrants)"), permissions=["change"])
     def cancel_events(self, request, queryset):
         count = 0
         for event in queryset.exclude(status=Status.CANCELLED):
-            services.event_cancel(event=event, by=request.user)
+            event_cancel(event=event, by=request.user)
             count += 1
         self.message_user(
             request,
@@ -254,7 +252,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cancel (promotes the waitlist)"), permissions=["change"])
     def cancel_registrations(self, request, queryset):
         for registration in queryset.select_related("event", "user"):
-            services.registration_cancel(event=registration.event, user=registration.user)
+            registration_cancel(event=registration.event, user=registration.user)
         self.message_user(request, _("Cancelled."), messages.SUCCESS)
 
 

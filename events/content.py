@@ -26,7 +26,12 @@ CONTENT = ContentApp(
     sitemaps={"events": EventSitemap},
     pages=["events:listing"],
     public_pages=["events:listing", "events:detail", "events:calendar"],
-    figures=[Figure("events", _("Upcoming events"), home.upcoming_count, order=30)],
+    # Members see private events they are invited to: their count is their own.
+    figures=[
+        Figure(
+            "events", _("Upcoming events"), home.upcoming_count, order=30, same_for_members=False
+        )
+    ],
     home=[Section("events:next", "events/_home.html#next", home.next_events, order=30)],
     dashboard=[
         Section("events:mine", "components/dashboard_links.html", home.my_events_section, order=20)

@@ -23,6 +23,8 @@ from events.models import (
     Status,
     Visibility,
 )
+from events.services.registration import registration_create, waitlist_position
+from members.models import by_unsuspended
 from network.digests import DigestItem, DigestSection
 from network.links import Action, action_url
 
@@ -59,13 +61,13 @@ def upcoming_events_section(users, since):
     events = [
         event
         for event in Event.objects.filter(
+            by_unsuspended("created_by"),
             status=Status.PUBLISHED,
             visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS],
             hidden_at__isnull=True,
             starts_at__gt=now,
             starts_at__lte=now + HORIZON,
         )
-        .exclude(created_by__is_active=False)
         .exclude(type=EventType.CLINIC)
         .filter(Q(published_at__gte=since) | Q(starts_at__lte=now + SOON))
         .with_seats()
@@ -123,8 +125,6 @@ def _describe_register(object_id, user):
 
 
 def _run_register(user, object_id):
-    from events.services import registration_create, waitlist_position
-
     event = Event.objects.listed_for(user).get(pk=object_id)
     try:
         registration = registration_create(event=event, user=user)

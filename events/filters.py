@@ -8,12 +8,13 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventLanguage, EventType, Scope
+from network.facets import FacetedFilterSet, counts
 from network.taxonomy import Language, Region
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(FacetedFilterSet):
     type = django_filters.ChoiceFilter(label=_("Type"), choices=EventType.choices)
     scope = django_filters.ChoiceFilter(label=_("Scope"), choices=Scope.choices)
     region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
@@ -34,24 +35,17 @@ class EventFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(starts_at__year=int(match[1]), starts_at__month=int(match[2]))
 
-    def queryset_without(self, field):
-        data = self.data.copy()
-        data.pop(field, None)
-        return type(self)(data, queryset=self.queryset).qs.order_by()
-
     def facets(self) -> dict[str, dict[str, int]]:
         """Counts per value of each filter, as if that filter were not applied."""
-        counts = {
-            field: _counts(self.queryset_without(field), field)
+        facets = {
+            field: counts(self.queryset_without(field), field)
             for field in ("type", "scope", "region")
         }
-        rows = (
-            EventLanguage.objects.filter(event__in=self.queryset_without("language").values("pk"))
-            .values("code")
-            .annotate(n=Count("event", distinct=True))
-            .order_by()
+        facets["language"] = counts(
+            EventLanguage.objects.filter(event__in=self.queryset_without("language").values("pk")),
+            "code",
+            distinct_on="event",
         )
-        counts["language"] = {row["code"]: row["n"] for row in rows}
         months = (
             self.queryset_without("month")
             .annotate(month_start=TruncMonth("starts_at"))
@@ -59,12 +53,7 @@ class EventFilter(django_filters.FilterSet):
             .annotate(n=Count("pk"))
             .order_by("month_start")
         )
-        counts["month"] = {
+        facets["month"] = {
             f"{row['month_start']:%Y-%m}": row["n"] for row in months if row["month_start"]
         }
-        return counts
-
-
-def _counts(queryset, field):
-    rows = queryset.values(field).annotate(n=Count("pk", distinct=True)).order_by()
-    return {row[field]: row["n"] for row in rows if row[field]}
+        return facets

@@ -1,10 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import RESERVED_SLUGS, TIMEZONES, Booking, Event, Feedback
+from network.forms import clean_links
 
 
 class EventAdminForm(forms.ModelForm):
@@ -40,22 +40,6 @@ class EventAdminForm(forms.ModelForm):
 
     def clean_material_links(self):
         return clean_links(self.cleaned_data["material_links"], limit=10)
-
-
-def clean_links(text: str, *, limit: int) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) > limit:
-        raise ValidationError(_("Up to %(limit)d links, please.") % {"limit": limit})
-    validate = URLValidator(schemes=["http", "https"])
-    for line in lines:
-        try:
-            validate(line)
-        except ValidationError:
-            raise ValidationError(
-                _("“%(link)s” is not a web address starting with http:// or https://.")
-                % {"link": line[:80]}
-            ) from None
-    return "\n".join(lines)
 
 
 class RegisterForm(forms.Form):

@@ -3,7 +3,7 @@ acks_late redelivery after a lost worker is safe."""
 
 from celery import shared_task
 
-from events.services import reminders_send
+from events.services.reminders import reminders_send
 from network.emails import build_message
 
 
@@ -21,6 +21,6 @@ def send_due_reminders():
     """Beat, every five minutes: send the reminders due now (24 hours and 1 hour before).
 
     A scan rather than countdowns: nothing is lost when a worker restarts, and a run that
-    overlaps another sends nothing twice (see ``services.reminders_send``).
+    overlaps another sends nothing twice (see ``reminders_send``).
     """
     return reminders_send(claim=send_due_reminders.request.id or "")

@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
-from django.shortcuts import render
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from innovations import services
+from innovations import proposals, services
 from innovations.forms import ReviewForm
 from innovations.models import (
     Adoption,
@@ -16,6 +16,8 @@ from innovations.models import (
     TeamMember,
     Update,
 )
+from innovations.snapshots import differences, snapshot
+from network.admin_actions import AuditedAdmin, action_with_form
 from network.taxonomy import Region, Theme
 
 
@@ -58,23 +60,20 @@ def facet_filter(kind, title, choices):
     )
 
 
-def _review(modeladmin, request, queryset, *, action, service, done):
-    form = ReviewForm(request.POST if "note" in request.POST else None)
-    if form.is_valid():
+def _review(modeladmin, request, queryset, *, service, done):
+    def run(data):
         for innovation in queryset:
-            service(innovation=innovation, moderator=request.user, note=form.cleaned_data["note"])
+            service(innovation=innovation, moderator=request.user, note=data["note"])
         modeladmin.message_user(request, done % {"count": queryset.count()}, messages.SUCCESS)
-        return None
-    return render(
-        request,
-        "admin/innovations/review.html",
-        {**modeladmin.admin_site.each_context(request), "form": form, "objects": queryset,
-         "action": action, "title": _("Note for the team"), "opts": modeladmin.model._meta},
+
+    return action_with_form(
+        modeladmin, request, queryset, form_class=ReviewForm, title=_("Note for the team"),
+        submit=_("Send"), describe=lambda innovation: innovation.title, run=run,
     )  # fmt: skip
 
 
 @admin.register(Innovation)
-class InnovationAdmin(admin.ModelAdmin):
+class InnovationAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = [
         "title",
         "status",
@@ -105,6 +104,11 @@ class InnovationAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("owner")
 
+    def get_readonly_fields(self, request, obj=None):
+        # A review decision goes through its action, which tells the team and audits it.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "status", "review_note"] if obj is not None else fields
+
     @admin.action(description=_("Publish"), permissions=["change"])
     def publish(self, request, queryset):
         for innovation in queryset:
@@ -123,14 +127,14 @@ class InnovationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Request changes (with comments)"), permissions=["change"])
     def request_changes(self, request, queryset):
         return _review(
-            self, request, queryset, action="request_changes",
+            self, request, queryset,
             service=services.innovation_request_changes, done=_("Changes requested for %(count)d."),
         )  # fmt: skip
 
     @admin.action(description=_("Reject (with a reason)"), permissions=["change"])
     def reject(self, request, queryset):
         return _review(
-            self, request, queryset, action="reject",
+            self, request, queryset,
             service=services.innovation_reject, done=_("%(count)d rejected."),
         )  # fmt: skip
 
@@ -143,22 +147,80 @@ class InnovationAdmin(admin.ModelAdmin):
         queryset.update(featured=False)
 
 
+class WaitingFilter(admin.SimpleListFilter):
+    title = _("changes waiting for review")
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Waiting for review"))]
+
+    def queryset(self, request, queryset):
+        return queryset.proposed() if self.value() == "1" else queryset
+
+
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
-    list_display = ["innovation", "editor", "created_at"]
+    """Past states of published innovations, and the changes teams made to published ones,
+    which wait here (filter "Waiting for review") until a moderator publishes or declines
+    them. Each shows what it changes beside what is published."""
+
+    list_display = ["innovation", "editor", "created_at", "proposed", "accepted"]
+    list_filter = [WaitingFilter, "proposed", "accepted"]
     search_fields = ["innovation__title"]
     date_hierarchy = "created_at"
-    readonly_fields = ["innovation", "editor", "data", "created_at"]
-    actions = ["revert"]
+    readonly_fields = [
+        "innovation", "editor", "changes", "created_at", "proposed", "decided_at", "decided_by",
+        "accepted", "note",
+    ]  # fmt: skip
+    exclude = ["data"]
+    actions = ["publish_changes", "decline_changes", "revert"]
 
     def has_add_permission(self, request):
         return False
 
+    @admin.display(description=_("changes"))
+    def changes(self, obj):
+        """What this revision holds against what is published now, part by part."""
+        rows = differences(snapshot(obj.innovation), obj.data)
+        if not rows:
+            return _("Nothing differs from what is published.")
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody>"
+            "</table>",
+            _("part"), _("published"), _("this revision"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )  # fmt: skip
+
+    @admin.action(description=_("Publish the team's changes"), permissions=["change"])
+    def publish_changes(self, request, queryset):
+        count = sum(
+            proposals.proposal_publish(proposal=proposal, moderator=request.user) is not None
+            for proposal in queryset.proposed()
+        )
+        self.message_user(request, _("%(count)d published.") % {"count": count})
+
+    @admin.action(
+        description=_("Decline the team's changes (with a reason)"), permissions=["change"]
+    )
+    def decline_changes(self, request, queryset):
+        def run(data):
+            for proposal in queryset.proposed():
+                proposals.proposal_decline(
+                    proposal=proposal, moderator=request.user, note=data["note"]
+                )
+            self.message_user(request, _("Declined."))
+
+        return action_with_form(
+            self, request, queryset.proposed(), form_class=ReviewForm,
+            title=_("Decline the team's changes"),
+            intro=_("The published innovation stays as it is; the team is told why:"),
+            submit=_("Decline"), describe=lambda proposal: str(proposal.innovation), run=run,
+        )  # fmt: skip
+
     @admin.action(description=_("Revert the innovation to this revision"), permissions=["change"])
     def revert(self, request, queryset):
-        for revision in queryset.order_by("created_at"):
+        for revision in queryset.filter(proposed=False).order_by("created_at"):
             services.revision_revert(revision=revision, moderator=request.user)
-        self.message_user(request, _("Reverted."), messages.SUCCESS)
 
 
 @admin.register(Comment)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innovations import home
 from innovations.digest import FOLLOW_ACTION, new_innovations_section, personal_data
-from innovations.models import Comment, Innovation, Status, Update
+from innovations.models import Comment, Innovation, Revision, Status, Update
 from innovations.search import SOURCE
 from innovations.sitemaps import InnovationSitemap
 from network.content import ContentApp, Figure, Queue, Reportable, Section
@@ -62,7 +62,14 @@ CONTENT = ContentApp(
             "submitted_at",
             "/admin/innovations/innovation/?status__exact=submitted",
             order=20,
-        )
+        ),
+        Queue(
+            _("Changes to published innovations"),
+            Revision.objects.proposed,
+            "created_at",
+            "/admin/innovations/revision/?waiting=1",
+            order=25,
+        ),
     ],
     reportables=[
         Reportable(Innovation, _innovation, lambda innovation: innovation.owner),

@@ -6,7 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from innovations.models import Follow, Innovation, InnovationFacet
+from innovations.models import Comment, Endorsement, Follow, Innovation, InnovationFacet, Interest
+from members.models import TaggedExpertise, TaggedInterest
 from network.digests import DigestItem, DigestSection, followed_topics
 from network.links import Action, action_url
 
@@ -36,8 +37,6 @@ def new_innovations_section(users, since):
     )
     if not innovations:
         return {}
-    from members.models import TaggedExpertise, TaggedInterest
-
     interests = {}
     for model in (TaggedInterest, TaggedExpertise):
         for user_id, name in model.objects.filter(
@@ -112,8 +111,6 @@ FOLLOW_ACTION = Action(
 
 def personal_data(user) -> dict:
     """The member's part of the showcase, for "download all your data"."""
-    from innovations.models import Comment, Endorsement, Interest
-
     return {
         "innovations": [
             {"title": i.title, "status": i.status, "url": settings.SITE_URL + i.get_absolute_url()}

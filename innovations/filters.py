@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from innovations.models import Innovation, InnovationFacet, TaggedInnovation
+from network.facets import FacetedFilterSet, counts
 from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
 
 FACET_FILTERS = {
@@ -35,7 +36,7 @@ def _facet_filter(kind):
     return method
 
 
-class ShowcaseFilter(django_filters.FilterSet):
+class ShowcaseFilter(FacetedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     region = django_filters.ChoiceFilter(
         label=_("Region"), choices=Region.choices, method="f_region"
@@ -85,28 +86,23 @@ class ShowcaseFilter(django_filters.FilterSet):
             Exists(TaggedInnovation.objects.filter(content_object=OuterRef("pk"), tag__name=value))
         )
 
-    def queryset_without(self, field):
-        data = self.data.copy()
-        data.pop(field, None)
-        return type(self)(data, queryset=self.queryset).qs.order_by()
-
     def facets(self) -> dict[str, dict[str, int]]:
-        counts = {}
-        for parameter, kind in FACET_FILTERS.items():
-            rows = (
+        facets = {
+            parameter: counts(
                 InnovationFacet.objects.filter(
                     kind=kind, innovation__in=self.queryset_without(parameter).values("pk")
-                )
-                .values("value")
-                .annotate(n=Count("innovation", distinct=True))
-                .order_by()
+                ),
+                "value",
+                distinct_on="innovation",
             )
-            counts[parameter] = {row["value"]: row["n"] for row in rows}
-        counts["stage"] = _counts(self.queryset_without("stage"), "stage")
-        counts["organisation_type"] = _counts(
+            for parameter, kind in FACET_FILTERS.items()
+        }
+        facets["stage"] = counts(self.queryset_without("stage"), "stage")
+        facets["organisation_type"] = counts(
             self.queryset_without("organisation_type").exclude(organisation=None),
             "organisation__type",
         )
+        # The twenty tags most used, not every tag.
         tag_rows = (
             TaggedInnovation.objects.filter(
                 content_object__in=self.queryset_without("tag").values("pk")
@@ -115,10 +111,5 @@ class ShowcaseFilter(django_filters.FilterSet):
             .annotate(n=Count("content_object", distinct=True))
             .order_by("-n", "tag__name")[:20]
         )
-        counts["tag"] = {row["tag__name"]: row["n"] for row in tag_rows}
-        return counts
-
-
-def _counts(queryset, field):
-    rows = queryset.values(field).annotate(n=Count("pk", distinct=True)).order_by()
-    return {row[field]: row["n"] for row in rows if row[field]}
+        facets["tag"] = {row["tag__name"]: row["n"] for row in tag_rows}
+        return facets

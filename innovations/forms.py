@@ -1,6 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -8,29 +6,27 @@ from taggit.forms import TagField
 
 from innovations.models import Adoption, Comment, Innovation, Interest, Update, Visibility
 from members.models import Organisation
+from network.forms import checkboxes, clean_links, clean_tags
 from network.images import process_image
 from network.taxonomy import SDG, Seeking, TargetGroup, Theme
 
 COVER_MAX_BYTES = 5 * 1024 * 1024
 
 
-def _multi(label, choices, help_text=""):
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=help_text,
-    )
+# The form's classification fields and the facet kind each one writes.
+FACET_FIELDS = {
+    "themes": "theme", "sdgs": "sdg", "target_groups": "target", "seeking": "seeking",
+    "countries": "country",
+}  # fmt: skip
 
 
 class InnovationForm(forms.ModelForm):
     """Everything but the title may be missing in a draft; submitting checks completeness."""
 
-    themes = _multi(_("Themes"), Theme.choices)
-    sdgs = _multi(_("Sustainable Development Goals"), SDG.choices)
-    target_groups = _multi(_("Target groups"), TargetGroup.choices)
-    seeking = _multi(_("What it seeks"), Seeking.choices)
+    themes = checkboxes(_("Themes"), Theme.choices)
+    sdgs = checkboxes(_("Sustainable Development Goals"), SDG.choices)
+    target_groups = checkboxes(_("Target groups"), TargetGroup.choices)
+    seeking = checkboxes(_("What it seeks"), Seeking.choices)
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
         choices=list(countries),
@@ -76,46 +72,38 @@ class InnovationForm(forms.ModelForm):
         "remove_cover", "visibility",
     ]  # fmt: skip
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, proposed=None, **kwargs):
+        """``proposed``: a change waiting for review (a snapshot), shown instead of what is
+        published, so that the team goes on from their own change."""
+        if proposed:
+            kwargs["initial"] = {
+                **{name: proposed[name] for name in self.Meta.fields if name in proposed},
+                "organisation": proposed.get("organisation_id"),
+            }
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             Q(affiliations__user=user) | Q(pk=self.instance.organisation_id)
         ).distinct()
         self.fields["stage"].required = False
         self.fields["visibility"].required = False
-        if self.instance.pk:
-            self.fields["themes"].initial = self.instance.facet_values("theme")
-            self.fields["sdgs"].initial = self.instance.facet_values("sdg")
-            self.fields["target_groups"].initial = self.instance.facet_values("target")
-            self.fields["seeking"].initial = self.instance.facet_values("seeking")
-            self.fields["countries"].initial = self.instance.facet_values("country")
-            self.fields["tags"].initial = ", ".join(sorted(self.instance.tags.names()))
+        if proposed:
+            facets, tags = proposed["facets"], proposed["tags"]
+        elif self.instance.pk:
+            facets = {kind: self.instance.facet_values(kind) for kind in FACET_FIELDS.values()}
+            tags = sorted(self.instance.tags.names())
+        if proposed or self.instance.pk:
+            for name, kind in FACET_FIELDS.items():
+                self.fields[name].initial = facets.get(kind, [])
+            self.fields["tags"].initial = ", ".join(tags)
 
     def clean_visibility(self):
         return self.cleaned_data.get("visibility") or Visibility.PUBLIC
 
     def clean_links(self):
-        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
-        if len(lines) > 5:
-            raise ValidationError(_("Up to 5 links, please."))
-        validate = URLValidator(schemes=["http", "https"])
-        for line in lines:
-            try:
-                validate(line)
-            except ValidationError:
-                raise ValidationError(
-                    _("“%(link)s” is not a web address starting with http:// or https://.")
-                    % {"link": line[:80]}
-                ) from None
-        return "\n".join(lines)
+        return clean_links(self.cleaned_data["links"])
 
     def clean_tags(self):
-        tags = self.cleaned_data["tags"]
-        if len(tags) > 15:
-            raise ValidationError(_("Up to 15 tags, please."))
-        if any(len(tag) > 50 for tag in tags):
-            raise ValidationError(_("Each tag can have at most 50 characters."))
-        return tags
+        return clean_tags(self.cleaned_data["tags"])
 
     def clean_cover_upload(self):
         upload = self.cleaned_data.get("cover_upload")

@@ -5,7 +5,6 @@ from django.db.models import Q
 
 from innovations.models import Innovation, InnovationFacet, TaggedInnovation
 from innovations.views.showcase import card_queryset
-from network.cache import cached_for_audience
 from network.models import FollowedTopic
 
 CARDS = 3
@@ -15,25 +14,17 @@ FOLLOWING = 5
 
 
 def innovation_count(viewer) -> int:
-    """Innovations listed for ``viewer``; shared for a minute by an audience."""
-    return cached_for_audience(
-        "home-innovations", viewer, [], Innovation.objects.listed_for(viewer).count
-    )
+    return Innovation.objects.listed_for(viewer).count()
 
 
 def country_count(viewer) -> int:
-    """Countries of the innovations listed for ``viewer``; shared as above."""
+    """Countries of the innovations listed for ``viewer``."""
     listed = Innovation.objects.listed_for(viewer)
-    return cached_for_audience(
-        "home-countries",
-        viewer,
-        [],
-        lambda: (
-            InnovationFacet.objects.filter(kind="country", innovation__in=listed.values("pk"))
-            .values("value")
-            .distinct()
-            .count()
-        ),
+    return (
+        InnovationFacet.objects.filter(kind="country", innovation__in=listed.values("pk"))
+        .values("value")
+        .distinct()
+        .count()
     )
 
 

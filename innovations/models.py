@@ -13,7 +13,7 @@ from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from members.models import Organisation
+from members.models import Organisation, by_unsuspended
 from network.taxonomy import SDG, Region, Seeking, Stage, TargetGroup, Theme
 
 RESERVED_SLUGS = frozenset({"new", "feed", "export", "tags", "export.csv", "export.json"})
@@ -58,7 +58,7 @@ class InnovationQuerySet(models.QuerySet):
         if user is not None and user.is_authenticated and user.is_staff:
             return self.all()
         # Hidden after reports, or by a suspended owner: out of sight until a moderator acts.
-        shown = self.filter(hidden_at__isnull=True).exclude(owner__is_active=False)
+        shown = self.filter(by_unsuspended("owner"), hidden_at__isnull=True)
         published = Q(status=Status.PUBLISHED, visibility=Visibility.PUBLIC)
         if user is not None and user.is_authenticated:
             if user.is_member:
@@ -74,9 +74,7 @@ class InnovationQuerySet(models.QuerySet):
     def for_any_member(self):
         """What every approved member may see, without anyone's own drafts: for work done for
         many members at once (digests). Staff are never the reference here."""
-        return self.filter(hidden_at__isnull=True, status=Status.PUBLISHED).exclude(
-            owner__is_active=False
-        )
+        return self.filter(by_unsuspended("owner"), hidden_at__isnull=True, status=Status.PUBLISHED)
 
     def listed_for(self, user):
         """What the showcase, feeds and counts list for ``user``: published and visible."""
@@ -105,7 +103,7 @@ def team_q(user) -> Q:
 class ContributionQuerySet(models.QuerySet):
     def shown(self):
         """Comments and updates not hidden after reports and not by a suspended member."""
-        return self.filter(hidden_at__isnull=True).exclude(author__is_active=False)
+        return self.filter(by_unsuspended("author"), hidden_at__isnull=True)
 
 
 def cover_path(instance, filename):
@@ -263,8 +261,16 @@ class TeamMember(models.Model):
         return f"{self.user} ({self.innovation})"
 
 
+class RevisionQuerySet(models.QuerySet):
+    def proposed(self):
+        """Changes the team made to a published innovation, waiting for a moderator."""
+        return self.filter(proposed=True, decided_at__isnull=True)
+
+
 class Revision(models.Model):
-    """The state of a published innovation before an edit, for moderators to see or revert."""
+    """The state of a published innovation before an edit, for moderators to see or revert;
+    or, ``proposed``, a change its team made to it, kept aside until a moderator publishes it
+    (innovations.proposals): approved text cannot be swapped for something else unseen."""
 
     innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="revisions")
     editor = models.ForeignKey(
@@ -272,11 +278,28 @@ class Revision(models.Model):
     )
     data = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
+    proposed = models.BooleanField(_("proposed change"), default=False)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accepted = models.BooleanField(_("published"), null=True, blank=True)
+    note = models.TextField(_("moderator's note"), blank=True)
+
+    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("revision")
         verbose_name_plural = _("revisions")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One change waiting per innovation: a newer edit replaces the waiting one.
+            models.UniqueConstraint(
+                fields=["innovation"],
+                condition=Q(proposed=True, decided_at__isnull=True),
+                name="revision_one_open_proposal",
+            )
+        ]
 
     def __str__(self):
         return f"{self.innovation} @ {self.created_at:%Y-%m-%d %H:%M}"

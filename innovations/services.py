@@ -9,32 +9,30 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innovations import proposals
+from innovations.access import can_edit, require_member
 from innovations.models import (
+    RESERVED_SLUGS,
     Adoption,
     Comment,
     Endorsement,
     Follow,
     Innovation,
-    InnovationFacet,
     Interest,
     Revision,
     Status,
     TeamMember,
     Update,
 )
-from members.models import Block, User
+from innovations.snapshots import apply, facets_from, set_facets, snapshot
+from members import contact
+from members.models import User
 from network.emails import send_email
 from network.moderation import audit, moderator_emails, record_review
 from network.notifications import notify, notify_by_email
-from network.taxonomy import region_for_country
 from network.utils import unique_slug
 
 COMMENT_EDIT_WINDOW = timedelta(minutes=15)
-COMMENTS_PER_DAY = 30
-EDITABLE_STATUSES = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED}
-SNAPSHOT_FIELDS = [
-    "title", "summary", "problem", "solution", "evidence", "stage", "links", "visibility",
-]  # fmt: skip
 # What a submission must have; drafts may have any part missing.
 REQUIRED_TO_SUBMIT = {
     "summary": gettext_lazy("summary"),
@@ -46,51 +44,7 @@ REQUIRED_TO_SUBMIT = {
 }
 
 
-# --- access -----------------------------------------------------------------------------
-def can_edit(user, innovation: Innovation) -> bool:
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if user.is_staff:
-        return True
-    return innovation.has_on_team(user) and innovation.status in EDITABLE_STATUSES
-
-
 # --- writing ----------------------------------------------------------------------------
-def _facets_from(data: dict) -> dict[str, list[str]]:
-    countries = [str(code) for code in data.get("countries", [])]
-    regions = sorted({region_for_country(code) for code in countries} - {None})
-    return {
-        "theme": list(data.get("themes", [])),
-        "sdg": [str(value) for value in data.get("sdgs", [])],
-        "target": list(data.get("target_groups", [])),
-        "seeking": list(data.get("seeking", [])),
-        "country": countries,
-        "region": regions,
-    }
-
-
-def _set_facets(innovation: Innovation, facets: dict[str, list[str]]) -> None:
-    innovation.facets.all().delete()
-    InnovationFacet.objects.bulk_create(
-        [
-            InnovationFacet(innovation=innovation, kind=kind, value=value)
-            for kind, values in facets.items()
-            for value in dict.fromkeys(values)
-        ]
-    )
-
-
-def snapshot(innovation: Innovation) -> dict:
-    data = {field: getattr(innovation, field) for field in SNAPSHOT_FIELDS}
-    data["organisation_id"] = innovation.organisation_id
-    data["tags"] = sorted(innovation.tags.names())
-    data["facets"] = {
-        kind: [f.value for f in innovation.facets.all() if f.kind == kind]
-        for kind in ("theme", "sdg", "target", "seeking", "country", "region")
-    }
-    return data
-
-
 @transaction.atomic
 def innovation_save(
     *, innovation: Innovation | None, editor: User, fields: dict, facets: dict, tags: list[str],
@@ -98,13 +52,19 @@ def innovation_save(
 ) -> Innovation:  # fmt: skip
     """Create (as a draft owned by ``editor``) or update an innovation.
 
-    Editing a published innovation keeps the previous state as a Revision.
+    A team's change to a published innovation waits for a moderator (innovations.proposals);
+    a change that goes live keeps the previous state as a Revision.
     """
     if innovation is None:
         innovation = Innovation(owner=editor, status=Status.DRAFT)
-        innovation.slug = unique_slug(Innovation, fields["title"], reserved=_reserved())
+        innovation.slug = unique_slug(Innovation, fields["title"], reserved=RESERVED_SLUGS)
     elif not can_edit(editor, innovation):
         raise PermissionDenied
+    elif proposals.waits_for_review(innovation, editor) and proposals.propose(
+        innovation=innovation, editor=editor, fields=fields, facets=facets, tags=tags,
+        cover=cover, remove_cover=remove_cover,
+    ):  # fmt: skip
+        return Innovation.objects.get(pk=innovation.pk)  # as published, unchanged
     elif innovation.status == Status.PUBLISHED:
         # Snapshot what is stored: a bound form may already have changed ``innovation``.
         stored = Innovation.objects.get(pk=innovation.pk)
@@ -120,15 +80,9 @@ def innovation_save(
     if (cover is not None or remove_cover) and old_cover:
         storage = innovation.cover.storage
         transaction.on_commit(lambda: storage.delete(old_cover))
-    _set_facets(innovation, _facets_from(facets))
+    set_facets(innovation, facets_from(facets))
     innovation.tags.set(tags)
     return innovation
-
-
-def _reserved():
-    from innovations.models import RESERVED_SLUGS
-
-    return RESERVED_SLUGS
 
 
 def missing_for_submission(innovation: Innovation) -> list[str]:
@@ -247,13 +201,7 @@ def revision_revert(*, revision: Revision, moderator: User) -> Innovation:
     Revision.objects.create(innovation=innovation, editor=moderator, data=current)
     audit(actor=moderator, action="innovation_reverted", target=innovation,
           before=current, after=revision.data)  # fmt: skip
-    data = revision.data
-    for field in SNAPSHOT_FIELDS:
-        setattr(innovation, field, data[field])
-    innovation.organisation_id = data.get("organisation_id")
-    innovation.save()
-    _set_facets(innovation, data["facets"])
-    innovation.tags.set(data["tags"])
+    apply(innovation, revision.data)
     return innovation
 
 
@@ -263,8 +211,9 @@ def team_add(*, innovation: Innovation, by: User, member: User, role: str = "") 
         raise PermissionDenied
     if not member.is_member:
         raise ValidationError(_("Only approved members can join a team."))
-    if member.pk == innovation.owner_id:
+    if member.pk == innovation.owner_id or innovation.team.filter(user=member).exists():
         return
+    contact.admit(sender=by, recipients=[member], kind="innovation_team")
     _member, created = TeamMember.objects.get_or_create(
         innovation=innovation, user=member, defaults={"role": role}
     )
@@ -285,14 +234,9 @@ def team_remove(*, innovation: Innovation, by: User, member: User) -> None:
 
 
 # --- learning from each other --------------------------------------------------------------
-def _require_member(user):
-    if not (user.is_authenticated and user.is_member):
-        raise PermissionDenied
-
-
 def endorse_toggle(*, innovation: Innovation, user: User) -> bool:
     """Endorse, or take the endorsement back. Returns whether it is now endorsed."""
-    _require_member(user)
+    require_member(user)
     deleted, _rows = Endorsement.objects.filter(innovation=innovation, user=user).delete()
     if deleted:
         return False
@@ -305,7 +249,7 @@ def endorse_toggle(*, innovation: Innovation, user: User) -> bool:
 
 
 def follow_toggle(*, innovation: Innovation, user: User) -> bool:
-    _require_member(user)
+    require_member(user)
     deleted, _rows = Follow.objects.filter(innovation=innovation, user=user).delete()
     if deleted:
         return False
@@ -315,15 +259,14 @@ def follow_toggle(*, innovation: Innovation, user: User) -> bool:
 
 @transaction.atomic
 def comment_create(*, innovation: Innovation, author: User, body: str) -> Comment:
-    _require_member(author)
-    team = innovation.team_users()
-    if Block.objects.between_any(author, team).exists():
-        raise ValidationError(_("The team of this innovation does not accept comments from you."))
-    since = timezone.now() - timedelta(days=1)
-    if Comment.objects.filter(author=author, created_at__gte=since).count() >= COMMENTS_PER_DAY:
-        raise ValidationError(_("You have posted many comments today; please try again tomorrow."))
+    require_member(author)
+    # Feedback to a team is contact; on one's own innovation with nobody else on it, it is not.
+    others = [user for user in innovation.team_users() if user.pk != author.pk]
+    told = (
+        contact.admit(sender=author, recipients=others, kind="innovation_comment") if others else []
+    )
     comment = Comment.objects.create(innovation=innovation, author=author, body=body)
-    for user in team:
+    for user in told:
         if user.pk != author.pk:
             notify(
                 recipient=user,
@@ -365,15 +308,19 @@ def update_post(*, innovation: Innovation, author: User, title: str, body: str) 
 
 @transaction.atomic
 def interest_express(*, innovation: Innovation, user: User, purpose: str, message: str) -> Interest:
-    """Tell the team; their addresses stay private, the member's is the reply-to."""
-    _require_member(user)
+    """Tell the team, through the contact gate; nobody's address is shown to anyone: the team
+    answers on the site."""
+    require_member(user)
     if innovation.has_on_team(user):
         raise ValidationError(_("You are on this innovation's team."))
+    told = contact.admit(
+        sender=user, recipients=innovation.team_users(), kind="innovation_interest"
+    )
     interest = Interest.objects.create(
         innovation=innovation, user=user, purpose=purpose, message=message
     )
-    for member in innovation.team_users():
-        notify_by_email(
+    for member in told:
+        contact.tell(
             member,
             kind="innovation_interest",
             message=gettext_lazy("%(name)s is interested in “%(title)s”: %(purpose)s"),
@@ -385,7 +332,6 @@ def interest_express(*, innovation: Innovation, user: User, purpose: str, messag
             url=innovation.get_absolute_url() + "#interests",
             template="innovation_interest",
             context={"interest": interest, "innovation": innovation, "sender": user},
-            reply_to=[user.email],
         )
     return interest
 
@@ -393,13 +339,18 @@ def interest_express(*, innovation: Innovation, user: User, purpose: str, messag
 @transaction.atomic
 def adoption_record(*, innovation: Innovation, by: User, **fields) -> Adoption:
     """The team records an adoption (confirmed); another member proposes one (to confirm)."""
-    _require_member(by)
+    require_member(by)
     status = Adoption.Status.CONFIRMED if innovation.has_on_team(by) else Adoption.Status.PROPOSED
+    told = []
+    if status == Adoption.Status.PROPOSED:  # a member outside the team tells the team
+        told = contact.admit(
+            sender=by, recipients=innovation.team_users(), kind="innovation_adoption"
+        )
     adoption = Adoption.objects.create(
         innovation=innovation, proposed_by=by, status=status, **fields
     )
     if status == Adoption.Status.PROPOSED:
-        for member in innovation.team_users():
+        for member in told:
             notify(
                 recipient=member,
                 kind="innovation_adoption",

@@ -4,13 +4,13 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members import services
-from members.forms import DeclineForm
+from members.forms import DeclineForm, MergeOrganisationForm
 from members.models import Affiliation, Block, Message, Organisation, Profile, User
+from network.admin_actions import AuditedAdmin, action_with_form
 from network.images import process_image
 from network.moderation import audit, user_suspend, user_unsuspend
 
@@ -18,11 +18,18 @@ from network.moderation import audit, user_suspend, user_unsuspend
 admin.site.login = secure_admin_login(admin.site.login)
 
 
+def _name_and_email(user) -> str:
+    return f"{user.display_name} ({user.email})"
+
+
 class ProfileInline(admin.StackedInline):
     model = Profile
     fk_name = "user"
     can_delete = False
-    readonly_fields = ["region", "decided_at", "decided_by", "decision_reason", "motivation"]
+    # Hidden after reports: lifted by a decision on the reports, never by editing the profile.
+    readonly_fields = [
+        "region", "decided_at", "decided_by", "decision_reason", "motivation", "hidden_at"
+    ]  # fmt: skip
     exclude = ["muted_kinds"]
 
 
@@ -42,7 +49,7 @@ class MemberChangeForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     form = MemberChangeForm
     ordering = ["-date_joined"]
     list_display = [
@@ -71,11 +78,16 @@ class UserAdmin(BaseUserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("profile")
 
-    # Superusers alone change staff: moderators manage members, never roles or staff accounts.
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            # A membership decision or a suspension goes through its action, which tells the
+            # member, audits and signs them out: never a field changed in a form.
+            fields += ["status", "is_active"]
         if not request.user.is_superuser:
-            fields += ["is_staff", "is_superuser", "groups", "password"]
+            # Moderators manage members, never roles, staff accounts, nor who an account is:
+            # an address changed here would let its new owner reset the password and sign in.
+            fields += ["is_staff", "is_superuser", "groups", "password", "email", "username"]
         return fields
 
     def has_change_permission(self, request, obj=None):
@@ -113,12 +125,11 @@ class UserAdmin(BaseUserAdmin):
         description=_("Decline selected applicants (with a reason)"), permissions=["change"]
     )
     def decline(self, request, queryset):
-        form = DeclineForm(request.POST if "reason" in request.POST else None)
-        if form.is_valid():
+        def run(data):
             count = 0
             for user in queryset.exclude(status=User.Status.DECLINED):
                 services.application_decline(
-                    user=user, moderator=request.user, reason=form.cleaned_data["reason"]
+                    user=user, moderator=request.user, reason=data["reason"]
                 )
                 count += 1
             self.message_user(
@@ -127,31 +138,29 @@ class UserAdmin(BaseUserAdmin):
                 % {"count": count},
                 messages.SUCCESS,
             )
-            return None
-        return render(
-            request,
-            "admin/members/decline.html",
-            {**self.admin_site.each_context(request), "form": form, "users": queryset,
-             "title": _("Decline applicants"), "opts": self.model._meta, "action": "decline"},
+
+        return action_with_form(
+            self, request, queryset, form_class=DeclineForm, title=_("Decline applicants"),
+            intro=_("These applicants will be declined and emailed the reason you give:"),
+            submit=_("Decline"), describe=_name_and_email, run=run,
         )  # fmt: skip
 
     @admin.action(description=_("Suspend selected members (with a reason)"), permissions=["change"])
     def suspend(self, request, queryset):
-        form = DeclineForm(request.POST if "reason" in request.POST else None)
-        if form.is_valid():
+        def run(data):
             count = 0
             for user in queryset.filter(is_active=True).exclude(pk=request.user.pk):
                 if user.is_staff and not request.user.is_superuser:
                     continue
-                user_suspend(user=user, moderator=request.user, reason=form.cleaned_data["reason"])
+                user_suspend(user=user, moderator=request.user, reason=data["reason"])
                 count += 1
             self.message_user(request, _("%(count)s suspended.") % {"count": count})
-            return None
-        return render(
-            request,
-            "admin/members/decline.html",
-            {**self.admin_site.each_context(request), "form": form, "users": queryset,
-             "title": _("Suspend members"), "opts": self.model._meta, "action": "suspend"},
+
+        return action_with_form(
+            self, request, queryset, form_class=DeclineForm, title=_("Suspend members"),
+            intro=_("These members will be suspended: they cannot sign in and everything they "
+                    "shared is hidden until the suspension is lifted."),
+            submit=_("Suspend"), describe=_name_and_email, run=run,
         )  # fmt: skip
 
     @admin.action(description=_("Lift the suspension of selected members"), permissions=["change"])
@@ -182,15 +191,35 @@ class OrganisationAdminForm(forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin, admin.ModelAdmin):
     form = OrganisationAdminForm
-    list_display = ["name", "type", "country", "region", "verified", "created_at"]
-    list_filter = ["verified", "type", "region"]
+    list_display = ["name", "type", "country", "region", "pending", "verified", "created_at"]
+    list_filter = ["pending", "verified", "type", "region"]
     search_fields = ["name", "description"]
-    readonly_fields = ["region", "created_at"]
+    # Pending: named at sign-up; it is seen once its applicant is approved (members.services).
+    readonly_fields = ["region", "pending", "created_at"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MemberAffiliationInline]
-    actions = ["verify"]
+    actions = ["verify", "merge"]
+
+    @admin.action(
+        description=_("Merge selected organisations into another (duplicates)"),
+        permissions=["change"],
+    )
+    def merge(self, request, queryset):
+        def run(data):
+            into = data["into"]
+            for duplicate in queryset.exclude(pk=into.pk):
+                services.organisation_merge(duplicate=duplicate, into=into, moderator=request.user)
+            self.message_user(request, _("Merged into %(name)s.") % {"name": into})
+
+        return action_with_form(
+            self, request, queryset, form_class=MergeOrganisationForm,
+            title=_("Merge organisations"),
+            intro=_("Their members, innovations and resources move to the organisation you "
+                    "choose; then these are deleted."),
+            submit=_("Merge"), describe=str, run=run,
+        )  # fmt: skip
 
     @admin.action(description=_("Mark selected organisations as verified"))
     def verify(self, request, queryset):

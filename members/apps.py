@@ -9,4 +9,6 @@ class MembersConfig(AppConfig):
     content = "members.content.CONTENT"
 
     def ready(self):
+        # Here, not at the top: the receivers import the models, which load only once the
+        # app registry is ready.
         from members import signals  # noqa: F401 - connects the receivers

@@ -56,23 +56,27 @@ KINDS = {
              per_recipient=3, direct=False),
         Kind("innovation_adoption", gettext_lazy("adoption reports"), daily=10,
              per_recipient=3, direct=False),
-        Kind("innovation_comment", gettext_lazy("comments"), daily=30, per_recipient=30,
+        Kind("innovation_comment", gettext_lazy("comments"), daily=30, per_recipient=10,
              direct=False),
         Kind("innovation_team", gettext_lazy("team invitations"), daily=30, per_recipient=3),
         Kind("event_invitation", gettext_lazy("invitations"), daily=200, per_recipient=3,
              mutable=False),
-        Kind("mentoring", gettext_lazy("mentoring requests"), daily=10, per_recipient=2),
+        # Mentors take requests or not by their availability, not by muting emails.
+        Kind("mentoring", gettext_lazy("mentoring requests"), daily=10, per_recipient=2,
+             mutable=False),
     )
 }  # fmt: skip
 
 
-def refusal(sender, people) -> str | None:
+def refusal(sender, people, *, group: bool = False) -> str | None:
     """Why ``sender`` may not reach ``people`` because of a block, or None."""
     block = Block.objects.between_any(sender, people).first()
     if block is None:
         return None
     if block.blocker_id == sender.pk:
         return _("You blocked this member. Unblock them first to contact them.")
+    if group:
+        return _("A member of this team does not accept contact from you.")
     return _("This member does not accept contact from you.")
 
 
@@ -87,7 +91,7 @@ def admit(*, sender, recipients, kind: str) -> list[User]:
     people = [person for person in recipients if person.pk != sender.pk and person.is_active]
     if not people:
         raise ContactRefused(_("There is nobody to contact here."))
-    reason = refusal(sender, people)
+    reason = refusal(sender, people, group=not kind.direct)
     if reason:
         raise ContactRefused(reason)
     if kind.mutable:
@@ -128,11 +132,17 @@ def admit(*, sender, recipients, kind: str) -> list[User]:
     return told
 
 
-def tell(recipient, *, kind: str, message, params=None, url="", template="", context=None):
+def tell(
+    recipient, *, kind: str, message, params=None, url="", template="", context=None,
+    at_once=False,
+):  # fmt: skip
     """Tell ``recipient`` of a contact as they chose: its own email at once (``template``)
     for those who want emails immediately, otherwise an in-app notification that their
-    daily or weekly digest carries (or nothing by email, for "never")."""
-    if template and email_preference(recipient, kind) == "immediate":
+    daily or weekly digest carries (or nothing by email, for "never"). ``at_once``: a contact
+    that waits for an answer within days (a mentoring request) is emailed at once to all but
+    those who want no email."""
+    preference = email_preference(recipient, kind)
+    if template and (preference == "immediate" or (at_once and preference != "never")):
         notify_by_email(
             recipient, kind=kind, message=message, params=params, url=url,
             template=template, context=context or {},

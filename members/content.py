@@ -29,7 +29,7 @@ CONTENT = ContentApp(
         Figure(
             "organisations",
             _("Organisations"),
-            lambda viewer: Organisation.objects.count(),
+            lambda viewer: Organisation.objects.listed().count(),
             order=40,
         ),
     ],

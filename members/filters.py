@@ -2,7 +2,7 @@
 so that filtering can never reveal what a member chose to hide."""
 
 import django_filters
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.models import Tag
@@ -18,6 +18,7 @@ from members.models import (
     visible_levels,
 )
 from network.cache import shared_aggregate
+from network.facets import FacetedFilterSet, counts
 from network.taxonomy import Language, OrganisationType, Region
 
 SORTS = {
@@ -28,7 +29,7 @@ SORTS = {
 }
 
 
-class DirectoryFilter(django_filters.FilterSet):
+class DirectoryFilter(FacetedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=countries, method="filter_country"
@@ -145,29 +146,20 @@ class DirectoryFilter(django_filters.FilterSet):
         return queryset.order_by(*SORTS.get(value, SORTS["name"]))
 
     # --- facets ------------------------------------------------------------------------
-    def queryset_without(self, field: str):
-        """The results as if ``field`` were not filtered: the base for that field's counts."""
-        data = self.data.copy()
-        data.pop(field, None)
-        other = type(self)(
-            data,
-            queryset=self.queryset,
-            viewer=self.viewer,
-            expertise_choices=self.expertise_choices,
-        )
-        return other.qs.order_by()
+    def copy_kwargs(self) -> dict:
+        return {"viewer": self.viewer, "expertise_choices": self.expertise_choices}
 
     def facets(self) -> dict[str, dict[str, int]]:
         shows = self._shows
-        country = _counts(
+        country = counts(
             self.queryset_without("country").filter(shows("country")).exclude(profile__country=""),
             "profile__country",
         )
-        region = _counts(
+        region = counts(
             self.queryset_without("region").filter(shows("country")).exclude(profile__region=""),
             "profile__region",
         )
-        organisation_type = _counts(
+        organisation_type = counts(
             Organisation.objects.filter(
                 affiliations__user__in=self.queryset_without("organisation_type").filter(
                     shows("organisation")
@@ -176,11 +168,11 @@ class DirectoryFilter(django_filters.FilterSet):
             "type",
             distinct_on="affiliations__user",
         )
-        language = _counts(
+        language = counts(
             SpokenLanguage.objects.filter(profile__user__in=self.queryset_without("language")),
             "code",
         )
-        expertise = _counts(
+        expertise = counts(
             TaggedExpertise.objects.filter(
                 content_object__user__in=self.queryset_without("expertise").filter(
                     shows("expertise")
@@ -197,11 +189,6 @@ class DirectoryFilter(django_filters.FilterSet):
             "expertise": expertise,
             "open_to_mentor": {"true": mentors.count()},
         }
-
-
-def _counts(queryset, field, distinct_on="pk"):
-    rows = queryset.values(field).annotate(n=Count(distinct_on, distinct=True)).order_by()
-    return {row[field]: row["n"] for row in rows}
 
 
 class OrganisationFilter(django_filters.FilterSet):

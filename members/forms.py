@@ -5,14 +5,15 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 from taggit.forms import TagField
 
 from members.models import Message, Organisation, Profile, User
+from members.services import application_submit
 from network.content import notification_kinds
+from network.forms import checkboxes, clean_links, clean_tags
 from network.images import process_image
 from network.models import FollowedTopic
 from network.taxonomy import Language, OrganisationType
@@ -27,7 +28,7 @@ class SignupForm(forms.Form):
     display_name = forms.CharField(label=_("Your name"), max_length=120)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.listed(),
         required=False,
         empty_label=_("— not listed, I name it below —"),
     )
@@ -73,8 +74,6 @@ class SignupForm(forms.Form):
 
     def signup(self, request, user):
         """Called by allauth once the account exists (email and password are allauth's)."""
-        from members.services import application_submit
-
         application_submit(
             user=user,
             organisation=self.cleaned_data.get("organisation"),
@@ -88,12 +87,7 @@ class SignupForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     display_name = forms.CharField(label=_("Display name"), max_length=120)
-    languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"),
-        choices=Language.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    languages = checkboxes(_("Languages you speak"), Language.choices)
     expertise = TagField(
         label=_("Expertise"),
         required=False,
@@ -147,40 +141,19 @@ class ProfileForm(forms.ModelForm):
             self.fields["interests"].initial = ", ".join(sorted(self.instance.interests.names()))
 
     def clean_links(self):
-        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
-        if len(lines) > 5:
-            raise ValidationError(_("Up to 5 links, please."))
-        validate = URLValidator(schemes=["http", "https"])
-        for line in lines:
-            try:
-                validate(line)
-            except ValidationError:
-                raise ValidationError(
-                    _("“%(link)s” is not a web address starting with http:// or https://.")
-                    % {"link": line[:80]}
-                ) from None
-        return "\n".join(lines)
+        return clean_links(self.cleaned_data["links"])
 
     def clean_expertise(self):
-        return _clean_tags(self.cleaned_data["expertise"])
+        return clean_tags(self.cleaned_data["expertise"])
 
     def clean_interests(self):
-        return _clean_tags(self.cleaned_data["interests"])
+        return clean_tags(self.cleaned_data["interests"])
 
     def clean_avatar_upload(self):
         upload = self.cleaned_data.get("avatar_upload")
         if upload:
             return process_image(upload, max_bytes=AVATAR_MAX_BYTES, max_side=256)
         return None
-
-
-def _clean_tags(tags: list[str]) -> list[str]:
-    if len(tags) > 15:
-        raise ValidationError(_("Up to 15 tags, please."))
-    too_long = [tag for tag in tags if len(tag) > 50]
-    if too_long:
-        raise ValidationError(_("Each tag can have at most 50 characters."))
-    return tags
 
 
 class PreferencesForm(forms.ModelForm):
@@ -191,12 +164,8 @@ class PreferencesForm(forms.ModelForm):
         help_text=_("Every date and time is shown in this zone."),
     )
 
-    kinds = forms.MultipleChoiceField(
-        label=_("Tell me about"),
-        choices=[],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Untick what you do not want to hear about."),
+    kinds = checkboxes(
+        _("Tell me about"), [], help_text=_("Untick what you do not want to hear about.")
     )
 
     class Meta:
@@ -244,6 +213,14 @@ class DeclineForm(forms.Form):
         label=_("Reason, sent to the applicants"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
+    )
+
+
+class MergeOrganisationForm(forms.Form):
+    """Which organisation the selected duplicates are folded into."""
+
+    into = forms.ModelChoiceField(
+        label=_("Merge into"), queryset=Organisation.objects.listed().order_by("name")
     )
 
 

@@ -4,7 +4,7 @@ import uuid
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.timezone import now
@@ -72,6 +72,14 @@ class UserQuerySet(models.QuerySet):
         if viewer is not None and viewer.is_authenticated:
             allowed |= Q(pk=viewer.pk)
         return self.filter(allowed)
+
+
+def by_unsuspended(field: str) -> Q:
+    """Rows whose member ``field`` (an owner, author, creator) is not a suspended account —
+    or is empty, for a former member's content: a suspended member's content steps aside
+    everywhere at once. An anti-join on the few suspended accounts (member_suspended_idx),
+    where a join on every member would read them all."""
+    return ~Exists(User.objects.filter(pk=OuterRef(field), is_active=False))
 
 
 def approved_q(prefix: str = "") -> Q:
@@ -223,8 +231,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def in_region(self, region: str):
-        return self.filter(region=region)
+    def listed(self):
+        """The organisations anyone may see: not those named at sign-up and still pending,
+        which wait for a moderator to approve their applicant (nothing public from
+        strangers)."""
+        return self.filter(pending=False)
+
+    def visible_to(self, viewer):
+        """What ``viewer`` may open: the listed ones, and the pending one an applicant named
+        themselves; staff, every one."""
+        if viewer is not None and viewer.is_authenticated and viewer.is_staff:
+            return self.all()
+        if viewer is not None and viewer.is_authenticated:
+            return self.filter(Q(pending=False) | Q(affiliations__user=viewer)).distinct()
+        return self.listed()
 
 
 class Organisation(models.Model):
@@ -240,6 +260,14 @@ class Organisation(models.Model):
     description = models.TextField(_("description"), blank=True)
     verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Set by staff once the organisation is checked.")
+    )
+    pending = models.BooleanField(
+        _("pending"),
+        default=False,
+        help_text=_(
+            "Named at sign-up: shown to nobody but its applicant and staff until a moderator "
+            "approves the applicant (or merges it into the organisation it duplicates)."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -8,7 +8,7 @@ from network.search import SearchSource, Unaccent, snippet, terms
 
 
 def search_organisations(viewer, query, region="", theme=""):
-    queryset = Organisation.objects.all()
+    queryset = Organisation.objects.listed()
     if region:
         queryset = queryset.filter(region=region)
     for term in terms(query):

@@ -35,8 +35,12 @@ def application_submit(
     if organisation is None and new_organisation_name:
         organisation = Organisation.objects.filter(name__iexact=new_organisation_name).first()
         if organisation is None:
+            # Seen by nobody but its applicant and staff until a moderator approves them.
             organisation = Organisation.objects.create(
-                name=new_organisation_name, type=organisation_type or "other", country=country
+                name=new_organisation_name,
+                type=organisation_type or "other",
+                country=country,
+                pending=True,
             )
     if organisation is not None:
         Affiliation.objects.get_or_create(
@@ -85,6 +89,12 @@ def _decide(*, user, moderator, status, reason):
     profile.decision_reason = reason
     profile.save(update_fields=["decided_at", "decided_by", "decision_reason"])
     approved = status == User.Status.APPROVED
+    if approved:
+        # The organisations the new member named at sign-up are seen from now on.
+        for organisation in Organisation.objects.filter(pending=True, affiliations__user=user):
+            organisation.pending = False
+            organisation.save(update_fields=["pending"])
+            audit(actor=moderator, action="organisation_approved", target=organisation)
     notify_by_email(
         user,
         kind="application_decided",
@@ -95,6 +105,35 @@ def _decide(*, user, moderator, status, reason):
         template="application_approved" if approved else "application_declined",
         context={"member": user, "reason": reason},
     )
+
+
+@transaction.atomic
+def organisation_merge(*, duplicate: Organisation, into: Organisation, moderator: User) -> int:
+    """Fold ``duplicate`` (often named at sign-up) into ``into``: every row that points at it
+    (its members' affiliations, and whatever other apps link to organisations) points at
+    ``into`` instead, then the duplicate goes. Returns how many rows moved."""
+    if duplicate.pk == into.pk:
+        raise ValidationError(_("Choose another organisation to merge it into."))
+    moved = 0
+    for affiliation in duplicate.affiliations.all():
+        if Affiliation.objects.filter(user=affiliation.user_id, organisation=into).exists():
+            affiliation.delete()  # already a member of both: one affiliation is enough
+        else:
+            affiliation.organisation = into
+            affiliation.save(update_fields=["organisation"])
+            moved += 1
+    # Other apps link to organisations by foreign key: move those through the reverse
+    # relations, without knowing the apps.
+    for relation in Organisation._meta.related_objects:
+        if relation.related_model is Affiliation or not relation.one_to_many:
+            continue
+        moved += relation.related_model._default_manager.filter(
+            **{relation.field.name: duplicate}
+        ).update(**{relation.field.name: into})
+    audit(actor=moderator, action="organisation_merged", target=into,
+          reason=str(duplicate), before={"slug": duplicate.slug}, after={"slug": into.slug})  # fmt: skip
+    duplicate.delete()
+    return moved
 
 
 @transaction.atomic

@@ -36,23 +36,11 @@ from members.models import (
     visible_levels,
 )
 from network.cache import shared_aggregate, shared_listing
+from network.facets import facet_options, query_without_page
 from network.models import FollowedTopic
 from network.taxonomy import Language, OrganisationType, Region, Theme
 
 DIRECTORY_PAGE_SIZE = 24
-
-
-def _options(choices, counts, selected):
-    return [
-        {
-            "value": value,
-            "label": label,
-            "count": counts.get(value, 0),
-            "selected": value in selected,
-        }
-        for value, label in choices
-        if counts.get(value) or value in selected
-    ]
 
 
 def directory(request):
@@ -88,21 +76,21 @@ def directory(request):
         "page_obj": page,
         "levels": visible_levels(viewer),
         "facets": {
-            "country": _options(
+            "country": facet_options(
                 sorted(((c, countries.name(c)) for c in facets["country"]), key=lambda x: x[1]),
                 facets["country"],
-                {request.GET.get("country")},
+                request.GET.get("country"),
             ),
-            "region": _options(Region.choices, facets["region"], {request.GET.get("region")}),
-            "organisation_type": _options(
+            "region": facet_options(Region.choices, facets["region"], request.GET.get("region")),
+            "organisation_type": facet_options(
                 OrganisationType.choices,
                 facets["organisation_type"],
-                {request.GET.get("organisation_type")},
+                request.GET.get("organisation_type"),
             ),
-            "language": _options(
-                Language.choices, facets["language"], {request.GET.get("language")}
+            "language": facet_options(
+                Language.choices, facets["language"], request.GET.get("language")
             ),
-            "expertise": _options(
+            "expertise": facet_options(
                 [(n, n) for n in sorted(set(top_expertise) | selected_expertise)],
                 expertise_counts,
                 selected_expertise,
@@ -110,15 +98,9 @@ def directory(request):
             "mentors": facets["open_to_mentor"]["true"],
         },
         "data": data,
-        "query_string": _query_without_page(request),
+        "query_string": query_without_page(request),
     }
     return render(request, "members/directory.html", context)
-
-
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def profile(request, username):
@@ -313,7 +295,7 @@ def delete_account(request):
 
 
 def organisation_list(request):
-    filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.all())
+    filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.listed())
     # Counted as the organisation's page lists them: members the viewer may find, who show
     # their organisations to the viewer.
     shown_here = listed_q(request.user, "affiliations__user__") & showing_q(
@@ -326,21 +308,24 @@ def organisation_list(request):
     return render(
         request,
         "members/organisation_list.html",
-        {"filter": filterset, "page_obj": page, "query_string": _query_without_page(request)},
+        {"filter": filterset, "page_obj": page, "query_string": query_without_page(request)},
     )
 
 
 def organisation_logo(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = get_object_or_404(Organisation.objects.visible_to(request.user), slug=slug)
     if not organisation.logo:
         raise Http404
     response = FileResponse(organisation.logo.open("rb"), content_type="image/jpeg")
-    response["Cache-Control"] = "public, max-age=86400"
+    # A pending organisation's logo is for its applicant and staff: no shared cache keeps it.
+    response["Cache-Control"] = (
+        "private, max-age=3600" if organisation.pending else "public, max-age=86400"
+    )
     return response
 
 
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = get_object_or_404(Organisation.objects.visible_to(request.user), slug=slug)
     affiliations = (
         organisation.affiliations.filter(
             listed_q(request.user, "user__") & showing_q("organisation", request.user, "user__")
@@ -368,7 +353,7 @@ def follow_topic(request):
     valid = {
         "theme": lambda v: v in Theme.values,
         "tag": lambda v: bool(v),
-        "organisation": lambda v: Organisation.objects.filter(slug=v).exists(),
+        "organisation": lambda v: Organisation.objects.listed().filter(slug=v).exists(),
         # Only someone the member may see: following names nobody they could not find.
         "member": lambda v: User.objects.visible_to(request.user).filter(username=v).exists(),
     }

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mentoring.models import Match, MentoringRequest
+from mentoring.services.programmes import match_respond
+from mentoring.services.requests import request_accept, request_decline
 from network.links import Action
 
 
@@ -38,16 +40,14 @@ def _describe_decline(object_id, user):
 
 
 def _answer(user, object_id, *, accept: bool) -> str:
-    from mentoring import services
-
     request = MentoringRequest.objects.filter(pk=object_id, mentor=user).first()
     if request is None:
         return _("This request no longer exists.")
     try:
         if accept:
-            services.request_accept(request=request, by=user)
+            request_accept(request=request, by=user)
         else:
-            services.request_decline(request=request, by=user)
+            request_decline(request=request, by=user)
     except (ValidationError, PermissionDenied) as error:
         return " ".join(getattr(error, "messages", [])) or _("Nothing was changed.")
     if accept:
@@ -72,13 +72,11 @@ def _describe_match(object_id, user):
 
 
 def _run_match(user, object_id):
-    from mentoring import services
-
     match = Match.objects.filter(pk=object_id).first()
     if match is None:
         return _("This pairing no longer exists.")
     try:
-        services.match_respond(match=match, by=user, accept=True)
+        match_respond(match=match, by=user, accept=True)
     except (ValidationError, PermissionDenied) as error:
         return " ".join(getattr(error, "messages", [])) or _("Nothing was changed.")
     return _("You accepted. We tell you as soon as your partner answers too.")

@@ -9,7 +9,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from mentoring import matching, services
+from members.models import User
+from mentoring import matching
 from mentoring.models import (
     Feedback,
     Goal,
@@ -25,6 +26,13 @@ from mentoring.models import (
     Session,
 )
 from mentoring.reasons import describe
+from mentoring.services.programmes import (
+    LIVE_MATCH,
+    match_adjust,
+    programme_candidates,
+    programme_confirm,
+    programme_run_matching,
+)
 
 OPTIONS_PER_MENTEE = 15
 
@@ -158,7 +166,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
             return None
         programme = queryset.get()
         try:
-            matches = services.programme_run_matching(programme=programme, by=request.user)
+            matches = programme_run_matching(programme=programme, by=request.user)
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return None
@@ -194,17 +202,17 @@ class ProgrammeAdmin(admin.ModelAdmin):
         action = request.POST.get("action")
         try:
             if action == "run":
-                matches = services.programme_run_matching(programme=programme, by=request.user)
+                matches = programme_run_matching(programme=programme, by=request.user)
                 done = _("%(count)s pairs proposed.") % {"count": len(matches)}
             elif action == "adjust":
                 assignments = {}
                 for key, value in request.POST.items():
                     if key.startswith("mentor_") and key[7:].isdigit():
                         assignments[int(key[7:])] = int(value) if value.isdigit() else None
-                services.match_adjust(programme=programme, by=request.user, assignments=assignments)
+                match_adjust(programme=programme, by=request.user, assignments=assignments)
                 done = _("The proposed pairs are saved.")
             elif action == "confirm":
-                count = services.programme_confirm(programme=programme, by=request.user)
+                count = programme_confirm(programme=programme, by=request.user)
                 done = _("%(count)s pairs offered: both sides are asked to accept.") % {
                     "count": count
                 }
@@ -216,17 +224,17 @@ class ProgrammeAdmin(admin.ModelAdmin):
         self.message_user(request, done, messages.SUCCESS)
 
     def _matching_context(self, programme):
+        # Lazy, as in mentoring.matching: only this staff page needs numpy, and every web
+        # process loads the admin.
         import numpy as np
-
-        from members.models import User
 
         matches = list(
             programme.matches.select_related("mentor", "mentee").order_by("status", "-score")
         )
         for match in matches:
             match.explanations = describe(match.reasons)
-        live = {m.mentee_id: m for m in matches if m.status in services.LIVE_MATCH}
-        mentees, mentors, forbidden = services.programme_candidates(programme)
+        live = {m.mentee_id: m for m in matches if m.status in LIVE_MATCH}
+        mentees, mentors, forbidden = programme_candidates(programme)
         users = User.objects.in_bulk([m.id for m in mentees] + [m.id for m in mentors])
         weights = (
             matching.score_matrix(mentees, mentors, forbidden) if mentees and mentors else None

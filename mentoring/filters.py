@@ -78,6 +78,3 @@ class MentorFilter(django_filters.FilterSet):
 
     def choices(self, name):
         return self.filters[name].extra["choices"]
-
-    def selected(self, name) -> list[str]:
-        return [str(value) for value in self.data.getlist(name)] if self.data else []

@@ -19,19 +19,8 @@ from mentoring.models import (
     MentorProfile,
     Role,
 )
+from network.forms import checkboxes, clean_tags
 from network.taxonomy import Language, Theme
-
-MAX_TAGS = 15
-
-
-def _multi(label, choices, help_text="", required=False):
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        required=required,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=help_text,
-    )
 
 
 def _tags(label, help_text):
@@ -43,26 +32,18 @@ def _tags(label, help_text):
     )
 
 
-def _clean_tags(tags):
-    if len(tags) > MAX_TAGS:
-        raise ValidationError(_("Up to 15 tags, please."))
-    if any(len(tag) > 50 for tag in tags):
-        raise ValidationError(_("Each tag can have at most 50 characters."))
-    return tags
-
-
 class MentorProfileForm(forms.ModelForm):
     expertise = _tags(
         _("Expertise"), _("What you can help with, comma-separated, e.g. apprenticeships, RPL.")
     )
-    themes = _multi(_("Themes"), Theme.choices)
-    languages = _multi(
+    themes = checkboxes(_("Themes"), Theme.choices)
+    languages = checkboxes(
         _("Languages you can mentor in"),
         Language.choices,
         help_text=_("Mentees and mentors are only matched when they share a language."),
         required=True,
     )
-    formats = _multi(_("Formats you offer"), Format.choices)
+    formats = checkboxes(_("Formats you offer"), Format.choices)
 
     class Meta:
         model = MentorProfile
@@ -97,7 +78,7 @@ class MentorProfileForm(forms.ModelForm):
                 )
 
     def clean_expertise(self):
-        return _clean_tags(self.cleaned_data["expertise"])
+        return clean_tags(self.cleaned_data["expertise"])
 
 
 class RequestForm(forms.ModelForm):
@@ -132,7 +113,7 @@ class RequestForm(forms.ModelForm):
             self.fields["language"].initial = (shared or offered)[0]
 
     def clean_topics(self):
-        return _clean_tags(self.cleaned_data["topics"])
+        return clean_tags(self.cleaned_data["topics"])
 
 
 class RespondForm(forms.Form):
@@ -240,7 +221,7 @@ class ProgrammeApplicationForm(forms.Form):
         ),
     )
     topics = _tags(_("Topics"), _("What you want to learn (mentees), comma-separated."))
-    themes = _multi(_("Themes"), Theme.choices)
+    themes = checkboxes(_("Themes"), Theme.choices)
     capacity = forms.TypedChoiceField(
         label=_("Mentees you can take in this programme (mentors)"),
         coerce=int,
@@ -249,7 +230,7 @@ class ProgrammeApplicationForm(forms.Form):
     )
 
     def clean_topics(self):
-        return _clean_tags(self.cleaned_data["topics"])
+        return clean_tags(self.cleaned_data["topics"])
 
     def clean(self):
         data = super().clean()

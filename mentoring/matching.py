@@ -21,6 +21,10 @@ each allowed pair is worth ``BIG + score`` with ``BIG`` larger than any possible
 so one more matched pair always outweighs any gain in score. The mentors' capacities are
 expanded into slots (a mentor with capacity 3 is three identical columns) and the resulting
 rectangular assignment problem is solved with ``scipy.optimize.linear_sum_assignment``.
+
+numpy and scipy are imported inside the functions that use them, not at the top: they take
+seconds to load, and only the programme matching (a staff action) needs them, so the web and
+worker processes that import this module for its scores never load them.
 """
 
 from collections.abc import Collection, Hashable, Iterable, Sequence
@@ -164,7 +168,7 @@ def rank(mentee: Mentee, mentors: Iterable[Mentor]) -> list[tuple[Mentor, Score]
 
 # --- the whole population at once --------------------------------------------------------
 def _indicator(rows: Sequence[frozenset[str]], vocabulary: dict[str, int]):
-    import numpy as np
+    import numpy as np  # lazy: see the module's docstring
 
     matrix = np.zeros((len(rows), max(len(vocabulary), 1)), dtype=np.float64)
     for index, values in enumerate(rows):
@@ -177,7 +181,7 @@ def _indicator(rows: Sequence[frozenset[str]], vocabulary: dict[str, int]):
 
 def _overlap(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]):
     """How many values each left row shares with each right row (an integer matrix)."""
-    import numpy as np
+    import numpy as np  # lazy: see the module's docstring
 
     vocabulary = {}
     for values in right:
@@ -196,7 +200,7 @@ def score_matrix(
     The same numbers as :func:`score`, computed with array operations so that thousands of
     people are scored in well under a second.
     """
-    import numpy as np
+    import numpy as np  # lazy: see the module's docstring
 
     shared_languages = _overlap(
         [_folded(m.languages) for m in mentees], [_folded(m.languages) for m in mentors]
@@ -251,7 +255,7 @@ def assign(
     blocks, people already paired) and no mentor gets more mentees than their capacity.
     Returns the pairs (with their score and reasons) in the order of ``mentees``.
     """
-    import numpy as np
+    import numpy as np  # lazy: see the module's docstring
     from scipy.optimize import linear_sum_assignment
 
     mentees = list(mentees)

@@ -3,18 +3,17 @@ is a unique row), so a redelivered or doubled run sends nothing twice."""
 
 from celery import shared_task
 
+from mentoring.services.mentorships import checkins_scan
+from mentoring.services.requests import requests_scan
+
 
 @shared_task
 def scan_requests():
     """Beat, hourly: expire 10-day-old requests, remind mentors on day 3 and day 7."""
-    from mentoring.services import requests_scan
-
     return requests_scan()
 
 
 @shared_task
 def scan_mentorships():
     """Beat, daily: a gentle check-in where no session was logged for 14 days."""
-    from mentoring.services import checkins_scan
-
     return checkins_scan()

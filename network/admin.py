@@ -1,11 +1,11 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from network import moderation
+from network.admin_actions import action_with_form
 from network.forms import ResolutionForm
 from network.models import (
     AuditEntry,
@@ -39,8 +39,7 @@ class ReportAdmin(admin.ModelAdmin):
         description=_("Decide on the reported content (with a note)"), permissions=["change"]
     )
     def resolve(self, request, queryset):
-        form = ResolutionForm(request.POST if "outcome" in request.POST else None)
-        if form.is_valid():
+        def run(data):
             targets = {
                 (r.content_type_id, r.object_id): r for r in queryset.filter(resolved_at=None)
             }
@@ -48,21 +47,23 @@ class ReportAdmin(admin.ModelAdmin):
             for report in targets.values():
                 if report.target is None:
                     continue
-                if form.cleaned_data[
-                    "outcome"
-                ] == Report.Outcome.SUSPENDED and not request.user.has_perm("members.change_user"):
+                if data["outcome"] == Report.Outcome.SUSPENDED and not request.user.has_perm(
+                    "members.change_user"
+                ):
                     self.message_user(request, _("You may not suspend members."), messages.ERROR)
-                    return None
+                    return
                 done += moderation.reports_resolve(
-                    target=report.target, moderator=request.user, **form.cleaned_data
+                    target=report.target, moderator=request.user, **data
                 )
             self.message_user(request, _("%(count)s reports resolved.") % {"count": done})
-            return None
-        return render(
-            request,
-            "admin/network/resolve.html",
-            {**self.admin_site.each_context(request), "form": form, "reports": queryset,
-             "title": _("Decide on reported content"), "opts": self.model._meta},
+
+        def describe(report):
+            described = f"{report.get_reason_display()}: {report.target_repr}"
+            return f"{described} — {report.note}" if report.note else described
+
+        return action_with_form(
+            self, request, queryset, form_class=ResolutionForm,
+            title=_("Decide on reported content"), submit=_("Decide"), describe=describe, run=run,
         )  # fmt: skip
 
 

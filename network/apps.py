@@ -1,5 +1,12 @@
 from django.apps import AppConfig
+from django.db import transaction
+from django.db.backends.signals import connection_created
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+from network import content
+from network.cache import forget_aggregates, forget_pages
+from network.search import install_sqlite_unaccent
 
 
 class NetworkConfig(AppConfig):
@@ -7,14 +14,6 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
-        from django.db import transaction
-        from django.db.backends.signals import connection_created
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-
-        from network import content
-        from network.cache import forget_aggregates, forget_pages
-        from network.search import install_sqlite_unaccent
-
         connection_created.connect(install_sqlite_unaccent)
 
         # Shared facet counts and figures, and the visitors' cached pages, are forgotten when

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from network import content
 from network.emails import build_message, delivery_message_id, render_email, unsubscribe_headers
-from network.models import Delivery, Notification
+from network.models import Delivery, FollowedTopic, Notification
 from network.notifications import email_preference
 
 
@@ -38,8 +38,6 @@ class DigestSection:
 def followed_topics(users) -> dict[int, set[tuple[str, str]]]:
     """What each of ``users`` follows, as (kind, value) pairs (tags lower-cased): one query for
     the batch. Sections match it against an item's themes, tags, organisation and author."""
-    from network.models import FollowedTopic
-
     follows = {}
     for user_id, kind, value in FollowedTopic.objects.filter(
         user__in=[u.pk for u in users]

@@ -165,6 +165,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_CHANGE_EMAIL = True
+# A member changes their address only through allauth's verified flow, and the old address
+# is told (a takeover that changes it does not go unnoticed).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -319,6 +322,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 DIGEST_BATCH_SIZE = env_int("DIGEST_BATCH_SIZE", 500)
 REPORT_HIDE_THRESHOLD = env_int("REPORT_HIDE_THRESHOLD", 3)
+# A team's edit of a published innovation waits for a moderator (innovations.proposals),
+# except, when this is above 0, a small fix: text only, at most this many characters changed.
+PUBLISHED_SMALL_FIX_CHARACTERS = env_int("PUBLISHED_SMALL_FIX_CHARACTERS", 0)
 # How long a visitor's page stays in the shared cache at most (any write it may show forgets
 # it at once: portal.middleware); 0 renders every page afresh.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

@@ -1,7 +1,11 @@
 """Small helpers shared by every app (the base layer: imports no content app)."""
 
+import json
+
 from django.db import models
 from django.utils.crypto import get_random_string
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 _SUFFIX_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
@@ -29,11 +33,6 @@ def unique_slug(
 def json_ld(data: dict):
     """JSON for a ``<script type="application/ld+json">`` block, safe to put in HTML: the
     characters that could close the script (<, >, &) are escaped as Django's json_script does."""
-    import json
-
-    from django.utils.html import _json_script_escapes
-    from django.utils.safestring import mark_safe
-
     return mark_safe(json.dumps(data).translate(_json_script_escapes))
 
 

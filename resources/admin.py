@@ -1,12 +1,12 @@
 from django.contrib import admin, messages
 from django.db.models import Count
-from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from network.admin_actions import AuditedAdmin, action_with_form
 from network.taxonomy import Theme
 from resources import services
 from resources.forms import DeclineForm, ResourceAdminForm
@@ -74,7 +74,7 @@ class UsefulMarkInline(admin.TabularInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(AuditedAdmin, admin.ModelAdmin):
     form = ResourceAdminForm
     list_display = [
         "title", "type", "language", "access", "status", "publisher_type", "download_count",
@@ -176,12 +176,11 @@ class ResourceAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Decline (with a reason)"), permissions=["change"])
     def decline(self, request, queryset):
-        form = DeclineForm(request.POST if "reason" in request.POST else None)
-        if form.is_valid():
+        def run(data):
             count = 0
             for resource in queryset.exclude(status=Status.REJECTED):
                 services.resource_decline(
-                    resource=resource, moderator=request.user, reason=form.cleaned_data["reason"]
+                    resource=resource, moderator=request.user, reason=data["reason"]
                 )
                 count += 1
             self.message_user(
@@ -190,12 +189,17 @@ class ResourceAdmin(admin.ModelAdmin):
                 % {"count": count},
                 messages.SUCCESS,
             )
-            return None
-        return render(
-            request,
-            "admin/resources/decline.html",
-            {**self.admin_site.each_context(request), "form": form, "objects": queryset,
-             "title": _("Decline resources"), "opts": self.model._meta},
+
+        def describe(resource):
+            if resource.contributor:
+                return f"{resource.title} ({resource.contributor})"
+            return resource.title
+
+        return action_with_form(
+            self, request, queryset, form_class=DeclineForm, title=_("Decline resources"),
+            intro=_("These resources will be declined; their contributors are told the reason "
+                    "you give:"),
+            submit=_("Decline"), describe=describe, run=run,
         )  # fmt: skip
 
 

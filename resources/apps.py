@@ -9,4 +9,6 @@ class ResourcesConfig(AppConfig):
     content = "resources.content.CONTENT"
 
     def ready(self):
+        # Here, not at the top: the receivers import the models, which load only once the
+        # app registry is ready.
         from resources import signals  # noqa: F401 - connects the receivers

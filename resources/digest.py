@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from members.models import SpokenLanguage
 from network.digests import DigestItem, DigestSection, followed_topics
 from resources.models import Resource
 
@@ -26,8 +27,6 @@ def new_resources_section(users, since):
     )
     if not resources:
         return {}
-    from members.models import SpokenLanguage
-
     languages = {}
     for profile_id, code in SpokenLanguage.objects.filter(
         profile__in=[u.pk for u in users]

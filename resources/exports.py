@@ -2,10 +2,10 @@
 
 from django.conf import settings
 
+from resources.models import UsefulMark
+
 
 def personal_data(user) -> dict:
-    from resources.models import UsefulMark
-
     return {
         "resources_shared": [
             {

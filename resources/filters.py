@@ -1,9 +1,10 @@
 """Library filters and facet counts, built on the same visibility-aware queryset."""
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from network.facets import FacetedFilterSet, counts
 from network.taxonomy import Language, Theme
 from resources.models import (
     Access,
@@ -28,7 +29,7 @@ FIELD_FACETS = {
 }
 
 
-class LibraryFilter(django_filters.FilterSet):
+class LibraryFilter(FacetedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     type = django_filters.ChoiceFilter(label=_("Type"), choices=ResourceType.choices)
     theme = django_filters.ChoiceFilter(
@@ -70,29 +71,15 @@ class LibraryFilter(django_filters.FilterSet):
             Exists(TaggedResource.objects.filter(content_object=OuterRef("pk"), tag__name=value))
         )
 
-    def queryset_without(self, field):
-        """The results with every filter but ``field``: what its options would give."""
-        data = self.data.copy()
-        data.pop(field, None)
-        return type(self)(data, queryset=self.queryset).qs.order_by()
-
     def facets(self) -> dict[str, dict[str, int]]:
         """For each filter, how many results each of its values would give (one query each)."""
-        counts = {}
-        for parameter, field in FIELD_FACETS.items():
-            rows = (
-                self.queryset_without(parameter)
-                .exclude(**{f"{field}__isnull": True})
-                .values(field)
-                .annotate(n=Count("pk"))
-                .order_by()
-            )
-            counts[parameter] = {str(row[field]): row["n"] for row in rows if row[field] != ""}
-        rows = (
-            ResourceTheme.objects.filter(resource__in=self.queryset_without("theme").values("pk"))
-            .values("theme")
-            .annotate(n=Count("resource", distinct=True))
-            .order_by()
+        facets = {
+            parameter: counts(self.queryset_without(parameter), field)
+            for parameter, field in FIELD_FACETS.items()
+        }
+        facets["theme"] = counts(
+            ResourceTheme.objects.filter(resource__in=self.queryset_without("theme").values("pk")),
+            "theme",
+            distinct_on="resource",
         )
-        counts["theme"] = {row["theme"]: row["n"] for row in rows}
-        return counts
+        return facets

@@ -4,23 +4,14 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 from members.models import Organisation
+from network.forms import checkboxes, clean_link, clean_tags
 from network.taxonomy import Theme
 from resources.models import Access, Resource, Status, UsefulMark
 from resources.uploads import ACCEPT, check_document, max_upload_bytes
-
-
-def _themes_field():
-    return forms.MultipleChoiceField(
-        label=_("Themes"),
-        choices=Theme.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
 
 
 def _upload_field(required=False):
@@ -47,33 +38,12 @@ def _link_field():
     )
 
 
-def clean_link(value: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        return ""
-    try:
-        URLValidator(schemes=["http", "https"])(value)
-    except ValidationError:
-        raise ValidationError(
-            _("Give a web address starting with http:// or https://."), code="invalid"
-        ) from None
-    return value
-
-
-def clean_tags(tags):
-    if len(tags) > 15:
-        raise ValidationError(_("Up to 15 tags, please."))
-    if any(len(tag) > 50 for tag in tags):
-        raise ValidationError(_("Each tag can have at most 50 characters."))
-    return tags
-
-
 class ContributeForm(forms.ModelForm):
     """A member shares a resource: a checked file or a link, and good metadata."""
 
     upload = _upload_field()
     external_url = _link_field()
-    themes = _themes_field()
+    themes = checkboxes(_("Themes"), Theme.choices)
     tags = TagField(
         label=_("Tags"),
         required=False,
@@ -163,7 +133,7 @@ class ResourceAdminForm(forms.ModelForm):
         required=False,
         help_text=_("For instance when the resource becomes an external link."),
     )
-    themes = _themes_field()
+    themes = checkboxes(_("Themes"), Theme.choices)
 
     class Meta:
         model = Resource

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from members.models import Organisation
+from members.models import Organisation, by_unsuspended
 from network.taxonomy import Language, Theme
 
 # Words that name fixed URLs beside /resources/<slug>/.
@@ -93,7 +93,7 @@ class ResourceQuerySet(models.QuerySet):
         if user is not None and user.is_authenticated and user.is_staff:
             return self.all()
         # Hidden after reports, or by a suspended contributor: out of sight until a moderator acts.
-        shown = self.filter(hidden_at__isnull=True).exclude(contributor__is_active=False)
+        shown = self.filter(by_unsuspended("contributor"), hidden_at__isnull=True)
         published = Q(status=Status.PUBLISHED, access=Access.PUBLIC)
         if user is not None and user.is_authenticated:
             if user.is_member:
@@ -104,8 +104,8 @@ class ResourceQuerySet(models.QuerySet):
     def for_any_member(self):
         """What every approved member may see, without anyone's own contributions: for work
         done for many members at once (digests). Staff are never the reference here."""
-        return self.filter(hidden_at__isnull=True, status=Status.PUBLISHED).exclude(
-            contributor__is_active=False
+        return self.filter(
+            by_unsuspended("contributor"), hidden_at__isnull=True, status=Status.PUBLISHED
         )
 
     def listed_for(self, user):

@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy
 
 from members.models import User
 from network.emails import send_email
-from network.moderation import record_review
+from network.moderation import moderator_emails, record_review
 from network.notifications import notify_by_email
 from network.utils import unique_slug
+from resources.access import check_can_mark
 from resources.models import (
     RESERVED_SLUGS,
     Publisher,
@@ -109,8 +110,6 @@ def resource_contribute(
 
 
 def _tell_moderators(resource: Resource) -> None:
-    from members.services import moderator_emails
-
     admin_url = settings.SITE_URL + reverse("admin:resources_resource_change", args=[resource.pk])
     for email in moderator_emails():
         send_email(
@@ -181,18 +180,9 @@ def download_record(*, resource: Resource) -> None:
 
 
 # --- useful marks -------------------------------------------------------------------------
-def _check_can_mark(resource: Resource, member: User) -> None:
-    if not (member.is_authenticated and member.is_member):
-        raise PermissionDenied
-    if resource.status != Status.PUBLISHED:
-        raise PermissionDenied
-    if resource.contributor_id == member.pk:
-        raise ValidationError(_("You shared this resource; others can tell how it helped them."))
-
-
 def useful_mark_set(*, resource: Resource, member: User, note: str = "") -> UsefulMark:
     """Mark ``resource`` as useful, or change the note of an existing mark."""
-    _check_can_mark(resource, member)
+    check_can_mark(resource, member)
     note = note.strip()
     try:
         with transaction.atomic():

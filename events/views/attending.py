@@ -8,10 +8,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import access, services
+from events import access
 from events.access import event_for_viewer
 from events.forms import FeedbackForm, RegisterForm
 from events.models import Registration
+from events.services.feedback import feedback_save
+from events.services.invitations import invitation_respond
+from events.services.registration import (
+    registration_cancel,
+    registration_create,
+    reminders_set,
+    waitlist_position,
+)
 from events.views.detail import detail_context, detail_queryset
 
 
@@ -26,9 +34,7 @@ def register(request, slug):
     form = RegisterForm(request.POST)
     wants = form.is_valid() and form.cleaned_data["wants_reminders"]
     try:
-        registration = services.registration_create(
-            event=event, user=request.user, wants_reminders=wants
-        )
+        registration = registration_create(event=event, user=request.user, wants_reminders=wants)
     except ValidationError as error:
         _error(request, error)
     else:
@@ -42,7 +48,7 @@ def register(request, slug):
                 _(
                     "The event is full: you are number %(position)d on the waitlist. We will email you if a seat opens."
                 )
-                % {"position": services.waitlist_position(registration)},
+                % {"position": waitlist_position(registration)},
             )
     return redirect(event)
 
@@ -52,7 +58,7 @@ def register(request, slug):
 def cancel(request, slug):
     event = event_for_viewer(slug, request.user)
     try:
-        registration = services.registration_cancel(event=event, user=request.user)
+        registration = registration_cancel(event=event, user=request.user)
     except ValidationError as error:
         _error(request, error)
     else:
@@ -68,7 +74,7 @@ def reminders(request, slug):
     if not Registration.objects.filter(event=event, user=request.user).exists():
         raise PermissionDenied
     wanted = request.POST.get("wants_reminders") == "on"
-    services.reminders_set(event=event, user=request.user, wanted=wanted)
+    reminders_set(event=event, user=request.user, wanted=wanted)
     messages.success(
         request,
         _("We will email you reminders.") if wanted else _("No reminders for this event."),
@@ -82,7 +88,7 @@ def invitation(request, slug):
     event = event_for_viewer(slug, request.user)
     accept = request.POST.get("answer") == "accept"
     try:
-        services.invitation_respond(event=event, user=request.user, accept=accept)
+        invitation_respond(event=event, user=request.user, accept=accept)
     except ValidationError as error:
         _error(request, error)
     else:
@@ -101,7 +107,7 @@ def feedback(request, slug):
         raise PermissionDenied
     form = FeedbackForm(request.POST)
     if form.is_valid():
-        created = services.feedback_save(event=event, author=request.user, **form.cleaned_data)
+        created = feedback_save(event=event, author=request.user, **form.cleaned_data)
         messages.success(request, _("Thank you for your feedback."))
         return redirect(event.get_absolute_url() + f"#feedback-{created.pk}")
     messages.error(request, _("Please correct the errors below; nothing has been saved yet."))

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import access, services
+from events import access
 from events.access import event_for_viewer, viewer_zone
 from events.forms import AdviceForm, BookingForm, SlotForm
 from events.models import Booking, ClinicSlot, EventType, Status
+from events.services import clinics
 from events.views.detail import detail_context, detail_queryset
 
 
@@ -39,7 +40,7 @@ def slot_create(request, slug):
     if valid:
         starts_at = form.cleaned_data["starts_at"]
         try:
-            services.slot_create(
+            clinics.slot_create(
                 event=event,
                 by=request.user,
                 starts_at=starts_at,
@@ -61,7 +62,7 @@ def slot_delete(request, slug, pk):
     event = _clinic(request, slug)
     slot = get_object_or_404(ClinicSlot, pk=pk, event=event)
     try:
-        services.slot_delete(slot=slot, by=request.user)
+        clinics.slot_delete(slot=slot, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -79,7 +80,7 @@ def book(request, slug, pk):
     form = BookingForm(request.POST or None, innovations=innovations)
     if request.method == "POST" and form.is_valid():
         try:
-            booking = services.booking_create(
+            booking = clinics.booking_create(
                 slot=slot,
                 member=request.user,
                 innovation=form.cleaned_data["innovation"],
@@ -127,7 +128,7 @@ def booking(request, slug, pk):
         form = AdviceForm(request.POST or None, instance=booking)
         if request.method == "POST" and form.is_valid():
             try:
-                services.advice_save(
+                clinics.advice_save(
                     booking=booking, by=request.user, advice=form.cleaned_data["advice"]
                 )
             except ValidationError as error:
@@ -160,7 +161,7 @@ def booking_cancel(request, slug, pk):
     booking = _booking_for_viewer(request, slug, pk)
     event = booking.event
     try:
-        services.booking_cancel(booking=booking, by=request.user)
+        clinics.booking_cancel(booking=booking, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(booking)

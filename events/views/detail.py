@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from events import access, services
+from events import access
 from events.access import event_for_viewer, viewer_zone
 from events.calendars import event_calendar
 from events.forms import AttendanceForm, FeedbackForm, InviteForm, RegisterForm, SlotForm
@@ -21,6 +21,7 @@ from events.models import (
     Registration,
     Status,
 )
+from events.services.registration import confirmed_count, waitlist_position
 from network.utils import json_ld
 
 
@@ -76,7 +77,7 @@ def detail_context(request, event, **forms):
     if viewer.is_authenticated:
         registration = Registration.objects.filter(event=event, user=viewer).first()
         invitation = Invitation.objects.filter(event=event, user=viewer).first()
-    confirmed = services.confirmed_count(event)
+    confirmed = confirmed_count(event)
     seats_left = None if event.capacity is None else max(event.capacity - confirmed, 0)
     feedback = list(Feedback.objects.filter(event=event).shown().select_related("author"))
     rating = (
@@ -90,7 +91,7 @@ def detail_context(request, event, **forms):
         "hosting": hosting,
         "manager": manager,
         "registration": registration,
-        "waitlist_position": services.waitlist_position(registration) if registration else None,
+        "waitlist_position": waitlist_position(registration) if registration else None,
         "invitation": invitation,
         "sees_link": access.sees_meeting_link(
             viewer, event, registration=registration, hosting=hosting

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from events import services
 from events.calendars import personal_calendar
 from events.models import CalendarToken
+from events.services.calendar_feed import calendar_token_for, calendar_token_revoke
 
 
 @never_cache
@@ -44,7 +44,7 @@ def my_calendar(request):
     """Where a member finds (and can revoke) their feed's address."""
     if not request.user.is_member:
         raise Http404
-    token = services.calendar_token_for(request.user)
+    token = calendar_token_for(request.user)
     return render(request, "events/my_calendar.html", {"urls": feed_urls(request, token)})
 
 
@@ -53,7 +53,7 @@ def my_calendar(request):
 def revoke(request):
     if not request.user.is_member:
         raise Http404
-    services.calendar_token_revoke(user=request.user)
+    calendar_token_revoke(user=request.user)
     messages.success(
         request,
         _(

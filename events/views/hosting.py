@@ -7,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import access, services
+from events import access
 from events.access import event_for_viewer
 from events.forms import AttendanceForm, InviteForm
 from events.models import Registration
+from events.services.hosting import attendance_mark
+from events.services.invitations import invitation_create
 from events.views.detail import detail_context, detail_queryset
 from members.models import User
 
@@ -42,7 +44,7 @@ def invite(request, slug):
         else:
             for name in names:
                 try:
-                    services.invitation_create(event=event, by=request.user, user=people[name])
+                    invitation_create(event=event, by=request.user, user=people[name])
                 except ValidationError as error:
                     form.add_error("usernames", error)
                 else:
@@ -67,7 +69,7 @@ def attendance(request, slug):
     form = AttendanceForm(request.POST or None, registrations=registrations)
     if request.method == "POST" and form.is_valid():
         try:
-            came = services.attendance_mark(
+            came = attendance_mark(
                 event=event, by=request.user, attended_ids=form.cleaned_data["attended"]
             )
         except ValidationError as error:

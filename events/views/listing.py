@@ -10,6 +10,7 @@ from events.access import viewer_zone
 from events.filters import EventFilter
 from events.models import Booking, Event, EventHost, EventType, Invitation, Registration, Scope
 from network.cache import cached_for_audience, shared_listing
+from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Region
 
 PAGE_SIZE = 20
@@ -18,15 +19,6 @@ ORDER = {
     "past": ("-starts_at", "-pk"),
     "mine": ("-starts_at", "-pk"),
 }
-
-
-def _options(choices, counts, selected):
-    return [
-        {"value": str(value), "label": label, "count": counts.get(str(value), 0),
-         "selected": str(value) == selected}
-        for value, label in choices
-        if counts.get(str(value)) or str(value) == selected
-    ]  # fmt: skip
 
 
 def _month_choices(counts):
@@ -85,11 +77,11 @@ def listing(request):
     )  # fmt: skip
     get = request.GET.get
     facets = {
-        "type": _options(EventType.choices, counts["type"], get("type")),
-        "scope": _options(Scope.choices, counts["scope"], get("scope")),
-        "region": _options(Region.choices, counts["region"], get("region")),
-        "language": _options(Language.choices, counts["language"], get("language")),
-        "month": _options(_month_choices(counts["month"]), counts["month"], get("month")),
+        "type": facet_options(EventType.choices, counts["type"], get("type")),
+        "scope": facet_options(Scope.choices, counts["scope"], get("scope")),
+        "region": facet_options(Region.choices, counts["region"], get("region")),
+        "language": facet_options(Language.choices, counts["language"], get("language")),
+        "month": facet_options(_month_choices(counts["month"]), counts["month"], get("month")),
     }
     mine = {}
     if viewer.is_authenticated:
@@ -100,8 +92,6 @@ def listing(request):
         )
     for event in page.object_list:
         event.my_status = mine.get(event.pk, "")
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "events/listing.html",
@@ -111,7 +101,7 @@ def listing(request):
             "when": when,
             "now": now,
             "zone": viewer_zone(request),
-            "query_string": query.urlencode(),
+            "query_string": query_without_page(request),
             "filtered": any(get(key) for key in facets),
         },
     )

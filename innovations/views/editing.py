@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innovations import services
+from innovations import proposals, services
+from innovations.access import can_edit, innovation_for_viewer
 from innovations.forms import InnovationForm, TeamAddForm, TeamRemoveForm
 from innovations.models import Innovation, Status
-from innovations.views.access import innovation_for_viewer
 from members.models import User
 
 
@@ -28,14 +28,20 @@ def create(request):
 @login_required
 def edit(request, slug):
     innovation = innovation_for_viewer(slug, request.user)
-    if not services.can_edit(request.user, innovation):
+    if not can_edit(request.user, innovation):
         raise PermissionDenied
     return _edit(request, innovation)
 
 
 def _edit(request, innovation):
+    # A change waiting for a moderator is what the team goes on editing.
+    waiting = proposals.proposal_of(innovation) if innovation is not None else None
     form = InnovationForm(
-        request.POST or None, request.FILES or None, instance=innovation, user=request.user
+        request.POST or None,
+        request.FILES or None,
+        instance=innovation,
+        user=request.user,
+        proposed=waiting.data if waiting else None,
     )
     if request.method == "POST":
         if form.is_valid():
@@ -60,6 +66,12 @@ def _edit(request, innovation):
                     request,
                     _("Submitted. A moderator will review it; we will tell you the outcome."),
                 )
+            elif proposals.proposal_of(innovation):
+                messages.success(
+                    request,
+                    _("Saved. Your changes will show once a moderator has looked at them; "
+                      "until then the innovation stays as it was published."),
+                )  # fmt: skip
             else:
                 messages.success(request, _("Saved."))
             return redirect(innovation)

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innovations import services
+from innovations.access import innovation_for_viewer
 from innovations.forms import AdoptionForm, CommentForm, InterestForm, UpdateForm
 from innovations.models import Adoption, Comment, Status
-from innovations.views.access import innovation_for_viewer
 
 
 def _published_for_member(request, slug):

@@ -6,6 +6,7 @@ import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Count, Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
@@ -56,8 +57,6 @@ class InnovationFeed(Feed):
 
 
 def export_rows():
-    from django.db.models import Count, Q
-
     queryset = (
         card_queryset(Innovation.objects.public())
         .prefetch_related("tags")

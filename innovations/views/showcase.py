@@ -9,6 +9,7 @@ from django_countries import countries
 from taggit.models import Tag
 
 from innovations import services
+from innovations.access import can_edit, innovation_for_viewer
 from innovations.filters import SORTS, ShowcaseFilter
 from innovations.forms import AdoptionForm, CommentForm, InterestForm, TeamAddForm, UpdateForm
 from innovations.models import (
@@ -18,11 +19,12 @@ from innovations.models import (
     Follow,
     Innovation,
     InnovationFacet,
+    Revision,
     TaggedInnovation,
     TeamMember,
 )
-from innovations.views.access import innovation_for_viewer
 from network.cache import cached_for_audience, shared_listing
+from network.facets import facet_options, query_without_page
 from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
 from network.utils import json_ld
 
@@ -51,15 +53,6 @@ def with_endorsements(queryset):
     )
 
 
-def _options(choices, counts, selected):
-    return [
-        {"value": str(value), "label": label, "count": counts.get(str(value), 0),
-         "selected": str(value) == selected}
-        for value, label in choices
-        if counts.get(str(value)) or str(value) == selected
-    ]  # fmt: skip
-
-
 def showcase(request):
     viewer = request.user
     base = Innovation.objects.listed_for(viewer)
@@ -79,20 +72,18 @@ def showcase(request):
         ((c, countries.name(c)) for c in counts["country"]), key=lambda x: x[1]
     )
     facets = {
-        "region": _options(Region.choices, counts["region"], get("region")),
-        "country": _options(country_choices, counts["country"], get("country")),
-        "theme": _options(Theme.choices, counts["theme"], get("theme")),
-        "stage": _options(Stage.choices, counts["stage"], get("stage")),
-        "sdg": _options(SDG.choices, counts["sdg"], get("sdg")),
-        "target": _options(TargetGroup.choices, counts["target"], get("target")),
-        "seeking": _options(Seeking.choices, counts["seeking"], get("seeking")),
-        "organisation_type": _options(
+        "region": facet_options(Region.choices, counts["region"], get("region")),
+        "country": facet_options(country_choices, counts["country"], get("country")),
+        "theme": facet_options(Theme.choices, counts["theme"], get("theme")),
+        "stage": facet_options(Stage.choices, counts["stage"], get("stage")),
+        "sdg": facet_options(SDG.choices, counts["sdg"], get("sdg")),
+        "target": facet_options(TargetGroup.choices, counts["target"], get("target")),
+        "seeking": facet_options(Seeking.choices, counts["seeking"], get("seeking")),
+        "organisation_type": facet_options(
             OrganisationType.choices, counts["organisation_type"], get("organisation_type")
         ),
-        "tag": _options([(n, n) for n in counts["tag"]], counts["tag"], get("tag")),
+        "tag": facet_options([(n, n) for n in counts["tag"]], counts["tag"], get("tag")),
     }
-    query = request.GET.copy()
-    query.pop("page", None)
     adoption_counts = dict(
         Adoption.objects.filter(
             innovation__in=[i.pk for i in page.object_list], status=Adoption.Status.CONFIRMED
@@ -109,7 +100,7 @@ def showcase(request):
             "page_obj": page,
             "facets": facets,
             "sort": sort if sort in SORTS else "newest",
-            "query_string": query.urlencode(),
+            "query_string": query_without_page(request),
             "filtered": any(request.GET.get(key) for key in facets) or bool(get("q")),
         },
     )
@@ -191,6 +182,12 @@ def detail(request, slug):
         queryset = queryset.annotate(
             endorsed=Exists(Endorsement.objects.filter(innovation=OuterRef("pk"), user=viewer)),
             following=Exists(Follow.objects.filter(innovation=OuterRef("pk"), user=viewer)),
+            # The team's change waiting for a moderator, if any (shown to the team only).
+            change_waiting_since=Subquery(
+                Revision.objects.proposed()
+                .filter(innovation=OuterRef("pk"))
+                .values("created_at")[:1]
+            ),
         )
     innovation = innovation_for_viewer(slug, viewer, queryset)
     on_team = innovation.has_on_team(viewer)
@@ -205,7 +202,11 @@ def detail(request, slug):
     context = {
         "innovation": innovation,
         "on_team": on_team,
-        "can_edit": services.can_edit(viewer, innovation),
+        "can_edit": can_edit(viewer, innovation),
+        # The team's change waiting for a moderator (they see it; the page shows the approved).
+        "change_waiting_since": getattr(innovation, "change_waiting_since", None)
+        if on_team
+        else None,
         "is_member": member,
         "facets": {
             "themes": [Theme(v).label for v in facets.get("theme", []) if v in Theme.values],

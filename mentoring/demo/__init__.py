@@ -28,7 +28,8 @@ from mentoring.models import (
 )
 from mentoring.ranking import card_queryset
 from mentoring.reasons import stored
-from mentoring.services import add_months, goal_lines, request_score
+from mentoring.services.mentorships import add_months, goal_lines
+from mentoring.services.requests import request_score
 from network import demodata
 from network.demodata import PERSON, SLUG, choice, optional, table
 from network.taxonomy import Language, Theme

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from members.models import visible_levels
 from mentoring import ranking
+from mentoring.access import is_member
 from mentoring.models import (
     MentoringRequest,
     MentorProfile,
@@ -14,7 +15,6 @@ from mentoring.models import (
     ProgrammeApplication,
     completed_mentorship_counts,
 )
-from mentoring.views.access import is_member
 
 RECENT = 10
 PENDING_FIRST = Case(When(status=MentoringRequest.Status.PENDING, then=0), default=1)

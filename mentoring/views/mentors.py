@@ -8,22 +8,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mentoring import ranking, services
+from members.models import visible_levels
+from mentoring import ranking
+from mentoring.access import is_member, require_member
 from mentoring.filters import MentorFilter
 from mentoring.forms import MentorProfileForm
 from mentoring.models import MentorProfile
-from mentoring.views.access import is_member, require_member
+from mentoring.services.mentors import mentor_profile_save
 from network.cache import shared_aggregate
+from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Region, Theme
 
 PAGE_SIZE = 20
-
-
-def _options(choices, selected):
-    return [
-        {"value": str(value), "label": label, "selected": str(value) in selected}
-        for value, label in choices
-    ]
 
 
 def mentor_list(request):
@@ -40,8 +36,6 @@ def mentor_list(request):
     viewer = request.user
     if not is_member(viewer):
         return render(request, "mentoring/mentor_list.html", {"members_only": True})
-    from members.models import visible_levels
-
     now = timezone.now()
     levels = visible_levels(viewer)
     base = MentorProfile.objects.visible_to(viewer).listed().exclude(user=viewer)
@@ -58,19 +52,17 @@ def mentor_list(request):
     # The paginator counts and slices the ranked ids; only the page becomes cards.
     page = Paginator(scored, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = ranking.cards_for(filterset.qs, page.object_list)
-    query = request.GET.copy()
-    query.pop("page", None)
     get = request.GET.get
     selected_expertise = set(request.GET.getlist("expertise"))
     context = {
         "page_obj": page,
         "levels": levels,
-        "query_string": query.urlencode(),
+        "query_string": query_without_page(request),
         "filters": {
-            "expertise": _options(filterset.choices("expertise"), selected_expertise),
-            "theme": _options(Theme.choices, {get("theme")}),
-            "language": _options(Language.choices, {get("language")}),
-            "region": _options(Region.choices, {get("region")}),
+            "expertise": facet_options(filterset.choices("expertise"), None, selected_expertise),
+            "theme": facet_options(Theme.choices, None, get("theme")),
+            "language": facet_options(Language.choices, None, get("language")),
+            "region": facet_options(Region.choices, None, get("region")),
             "available": get("available") == "true",
         },
         "filtered": any(get(key) for key in ("expertise", "theme", "language", "region"))
@@ -90,7 +82,7 @@ def mentor_edit(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.mentor_profile_save(
+                mentor_profile_save(
                     user=request.user,
                     bio=data["bio"],
                     capacity=data["capacity"],

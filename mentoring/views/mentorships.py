@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring import services
+from innovations.models import Innovation
+from mentoring.access import mentorship_for_viewer
 from mentoring.forms import EndDateForm, EndForm, FeedbackForm, GoalForm, SessionForm
 from mentoring.models import Feedback, Goal, Mentorship, Role, Session
 from mentoring.reasons import describe
-from mentoring.views.access import mentorship_for_viewer
+from mentoring.services import mentorships
 
 
 def _queryset():
@@ -40,8 +41,6 @@ def visible_feedback(mentorship: Mentorship, viewer) -> list[Feedback]:
 
 
 def _render(request, mentorship, **forms):
-    from innovations.models import Innovation
-
     viewer = request.user
     context = {
         "mentorship": mentorship,
@@ -49,7 +48,7 @@ def _render(request, mentorship, **forms):
         "partner": mentorship.partner_of(viewer) if mentorship.is_party(viewer) else None,
         "is_party": mentorship.is_party(viewer),
         "goals": list(mentorship.goal_items.all()),
-        "asked_for": services.goal_lines(mentorship.goals, checklist=False),
+        "asked_for": mentorships.goal_lines(mentorship.goals, checklist=False),
         "sessions": list(mentorship.sessions.all()),
         "feedback": visible_feedback(mentorship, viewer),
         "gave_feedback": any(f.author_id == viewer.pk for f in mentorship.feedback.all()),
@@ -92,7 +91,7 @@ def goal_add(request, pk):
         return _render(request, mentorship, goal_form=form)
     _act(
         request,
-        lambda: services.goal_add(
+        lambda: mentorships.goal_add(
             mentorship=mentorship, by=request.user, text=form.cleaned_data["text"]
         ),
         _("Goal added."),
@@ -104,7 +103,7 @@ def goal_add(request, pk):
 def goal_toggle(request, pk, goal_pk):
     mentorship = mentorship_for_viewer(pk, request.user)
     goal = get_object_or_404(Goal, pk=goal_pk, mentorship=mentorship)
-    _act(request, lambda: services.goal_toggle(goal=goal, by=request.user))
+    _act(request, lambda: mentorships.goal_toggle(goal=goal, by=request.user))
     return redirect(mentorship.get_absolute_url() + "#goals")
 
 
@@ -115,7 +114,7 @@ def session_add(request, pk):
     if not form.is_valid():
         return _render(request, mentorship, session_form=form)
     try:
-        services.session_log(mentorship=mentorship, by=request.user, **form.cleaned_data)
+        mentorships.session_log(mentorship=mentorship, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         form.add_error(None, error)
         return _render(request, mentorship, session_form=form)
@@ -131,7 +130,7 @@ def end_date(request, pk):
         return _render(request, mentorship, end_date_form=form)
     _act(
         request,
-        lambda: services.end_date_set(
+        lambda: mentorships.end_date_set(
             mentorship=mentorship,
             by=request.user,
             agreed_end_date=form.cleaned_data["agreed_end_date"],
@@ -145,7 +144,7 @@ def end_date(request, pk):
 def complete(request, pk):
     mentorship = mentorship_for_viewer(pk, request.user)
     try:
-        services.mentorship_complete(mentorship=mentorship, by=request.user)
+        mentorships.mentorship_complete(mentorship=mentorship, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(mentorship)
@@ -159,7 +158,7 @@ def end(request, pk):
     form = EndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.mentorship_end(
+            mentorships.mentorship_end(
                 mentorship=mentorship, by=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
@@ -179,7 +178,7 @@ def feedback(request, pk):
     form = FeedbackForm(request.POST or None, role=role)
     if request.method == "POST" and not given and form.is_valid():
         try:
-            services.feedback_give(
+            mentorships.feedback_give(
                 mentorship=mentorship,
                 by=request.user,
                 rating=form.cleaned_data["rating"],

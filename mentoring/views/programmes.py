@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring import services
+from mentoring.access import match_for_viewer, programme_for_viewer, require_member
 from mentoring.forms import ProgrammeApplicationForm
 from mentoring.models import MentorProfile, ProgrammeApplication, Role
 from mentoring.reasons import describe
-from mentoring.views.access import match_for_viewer, programme_for_viewer, require_member
+from mentoring.services import programmes
 
 
 def programme(request, slug):
@@ -34,7 +34,7 @@ def programme(request, slug):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.programme_apply(
+                programmes.programme_apply(
                     programme=programme,
                     user=request.user,
                     role=data["role"],
@@ -70,7 +70,7 @@ def programme(request, slug):
 def programme_withdraw(request, slug):
     programme = programme_for_viewer(slug, request.user)
     try:
-        services.programme_withdraw(programme=programme, user=request.user)
+        programmes.programme_withdraw(programme=programme, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -82,13 +82,13 @@ def match(request, pk):
     """A pairing offered in a programme: the two people (and staff) accept or decline."""
     match = match_for_viewer(pk, request.user)
     viewer = request.user
-    is_party = viewer.pk in (match.mentor_id, match.mentee_id)
+    is_party = match.is_party(viewer)
     if request.method == "POST":
         if not is_party:
             return redirect(match)
         accept = request.POST.get("decision") == "accept"
         try:
-            services.match_respond(match=match, by=viewer, accept=accept)
+            programmes.match_respond(match=match, by=viewer, accept=accept)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

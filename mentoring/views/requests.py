@@ -7,11 +7,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring import ranking, services
+from innovations.models import Innovation
+from mentoring import ranking
+from mentoring.access import request_for_viewer, require_member
 from mentoring.forms import RequestForm, RespondForm
-from mentoring.models import MentorProfile
+from mentoring.models import MentoringRequest, MentorProfile
 from mentoring.reasons import describe
-from mentoring.views.access import request_for_viewer, require_member
+from mentoring.services.mentorships import goal_lines
+from mentoring.services.requests import (
+    request_accept,
+    request_create,
+    request_decline,
+    request_forward,
+    request_withdraw,
+)
 
 
 def _mentor_to_ask(user, username) -> MentorProfile:
@@ -32,9 +41,7 @@ def ask(request, username):
     if request.method == "POST" and mentor.is_accepting:
         if form.is_valid():
             try:
-                created = services.request_create(
-                    mentee=request.user, mentor=mentor, **form.cleaned_data
-                )
+                created = request_create(mentee=request.user, mentor=mentor, **form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -49,8 +56,6 @@ def ask(request, username):
 
 
 def _detail_context(request, mentoring_request, respond_form=None):
-    from innovations.models import Innovation
-
     viewer = request.user
     is_mentee = viewer.pk == mentoring_request.mentee_id
     is_mentor = viewer.pk == mentoring_request.mentor_id
@@ -64,7 +69,7 @@ def _detail_context(request, mentoring_request, respond_form=None):
         "is_mentor": is_mentor,
         "respond_form": respond_form or RespondForm(),
         "reasons": describe(mentoring_request.reasons),
-        "goal_list": services.goal_lines(mentoring_request.goals, checklist=False),
+        "goal_list": goal_lines(mentoring_request.goals, checklist=False),
         "innovation_link": innovation is not None
         and Innovation.objects.visible_to(viewer).filter(pk=innovation.pk).exists(),
         "next_best": next_best,
@@ -81,8 +86,6 @@ def detail(request, pk):
 
 
 def _detail_queryset():
-    from mentoring.models import MentoringRequest
-
     return MentoringRequest.objects.select_related(
         "mentee__profile", "mentor__profile", "innovation"
     ).prefetch_related("topics")
@@ -99,11 +102,11 @@ def respond(request, pk):
         accept = request.POST.get("decision") == "accept"
         try:
             if accept:
-                mentorship = services.request_accept(
+                mentorship = request_accept(
                     request=mentoring_request, by=request.user, message=form.cleaned_data["message"]
                 )
             else:
-                services.request_decline(
+                request_decline(
                     request=mentoring_request, by=request.user, message=form.cleaned_data["message"]
                 )
         except ValidationError as error:
@@ -129,7 +132,7 @@ def respond(request, pk):
 def withdraw(request, pk):
     mentoring_request = request_for_viewer(pk, request.user)
     try:
-        services.request_withdraw(request=mentoring_request, by=request.user)
+        request_withdraw(request=mentoring_request, by=request.user)
     except ValidationError as error:
         messages.error(request, error.message)
     else:
@@ -146,9 +149,7 @@ def forward(request, pk, username):
         raise PermissionDenied
     mentor = _mentor_to_ask(request.user, username)
     try:
-        created = services.request_forward(
-            request=mentoring_request, mentor=mentor, by=request.user
-        )
+        created = request_forward(request=mentoring_request, mentor=mentor, by=request.user)
     except ValidationError as error:
         messages.error(request, error.message)
         return redirect(mentoring_request)

@@ -146,21 +146,6 @@ def minimal_docx(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def minimal_opendocument(
-    text: str, mimetype: str = "application/vnd.oasis.opendocument.text"
-) -> bytes:
-    """An OpenDocument (or, with its mimetype, an EPUB) container: ``mimetype`` first, stored."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
-        archive.writestr(
-            "META-INF/container.xml" if mimetype == "application/epub+zip" else "content.xml",
-            f'<?xml version="1.0" encoding="UTF-8"?><document><p>{escaped}</p></document>',
-        )
-    return buffer.getvalue()
-
-
 def content(*, seen: dict | None = None) -> dict:
     """The library's demo content, read and checked; collections and useful marks name
     resources of the same file."""

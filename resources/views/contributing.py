@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from resources import services
+from resources.access import resource_for_viewer
 from resources.forms import ContributeForm, UsefulMarkForm
 from resources.models import Resource, Status
-from resources.views.access import resource_for_viewer
 from resources.views.library import detail_queryset, render_detail
 
 

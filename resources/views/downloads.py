@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from network.files import send_stored_file
 from resources import services
-from resources.views.access import resource_for_viewer
+from resources.access import resource_for_viewer
 
 logger = logging.getLogger(__name__)
 # A Range that does not start at the first byte: the rest of a download already counted.

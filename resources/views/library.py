@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from innovations.models import Innovation
 from network.cache import cached_for_audience, shared_listing
+from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Theme
+from resources.access import collection_for_viewer, resource_for_viewer
 from resources.filters import SORTS, LibraryFilter
 from resources.forms import UsefulMarkForm
 from resources.models import (
@@ -18,7 +20,6 @@ from resources.models import (
     ResourceType,
     UsefulMark,
 )
-from resources.views.access import collection_for_viewer, resource_for_viewer
 
 PAGE_SIZE = 20
 # Short labels for the filter (the model's say more, for the forms).
@@ -31,16 +32,6 @@ def card_queryset(queryset):
     return queryset.select_related("organisation").prefetch_related(
         Prefetch("themes", queryset=ResourceTheme.objects.order_by("theme"))
     )
-
-
-def _options(choices, counts, selected):
-    """A filter's options: only values with results (and the one chosen), with their counts."""
-    return [
-        {"value": str(value), "label": label, "count": counts.get(str(value), 0),
-         "selected": str(value) == selected}
-        for value, label in choices
-        if counts.get(str(value)) or str(value) == selected
-    ]  # fmt: skip
 
 
 def collections_for(viewer):
@@ -70,16 +61,14 @@ def library(request):
     get = request.GET.get
     years = sorted(counts["year"], reverse=True)
     facets = {
-        "type": _options(ResourceType.choices, counts["type"], get("type")),
-        "theme": _options(Theme.choices, counts["theme"], get("theme")),
-        "language": _options(Language.choices, counts["language"], get("language")),
-        "publisher": _options(Publisher.choices, counts["publisher"], get("publisher")),
-        "year": _options([(year, year) for year in years], counts["year"], get("year")),
-        "access": _options(ACCESS_CHOICES, counts["access"], get("access")),
+        "type": facet_options(ResourceType.choices, counts["type"], get("type")),
+        "theme": facet_options(Theme.choices, counts["theme"], get("theme")),
+        "language": facet_options(Language.choices, counts["language"], get("language")),
+        "publisher": facet_options(Publisher.choices, counts["publisher"], get("publisher")),
+        "year": facet_options([(year, year) for year in years], counts["year"], get("year")),
+        "access": facet_options(ACCESS_CHOICES, counts["access"], get("access")),
     }
     filtered = any(get(name) for name in FILTER_NAMES)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "resources/library.html",
@@ -87,7 +76,7 @@ def library(request):
             "page_obj": page,
             "facets": facets,
             "sort": sort if sort in SORTS else "newest",
-            "query_string": query.urlencode(),
+            "query_string": query_without_page(request),
             "filtered": filtered,
             "collections": collections_for(viewer) if not filtered and page.number == 1 else [],
         },

@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from events import services
-from events.models import Feedback, Registration, attended_count, presented_at
+from events.models import Feedback, Registration
+from events.services.feedback import feedback_save
+from events.services.hosting import attendance_mark
 from tests.factories import (
     EventFactory,
     EventHostFactory,
@@ -52,21 +53,21 @@ def test_only_hosts_and_staff_mark_attendance_and_not_before_the_start(client):
     response = client.post(f"/events/{event.slug}/attendance/", {"attended": []})
     assert response.status_code == 200
     assert "once the event has started" in response.content.decode()
-    services.attendance_mark(event=past_event(), by=StaffFactory(), attended_ids=[])
+    attendance_mark(event=past_event(), by=StaffFactory(), attended_ids=[])
 
 
 def test_attendees_rate_and_comment_and_others_cannot():
     event = past_event()
     attendee = RegistrationFactory(event=event).user
     absentee = RegistrationFactory(event=event, attended=False).user
-    services.feedback_save(event=event, author=attendee, rating=4, comment="Useful")
-    services.feedback_save(event=event, author=attendee, rating=5, comment="Very useful")
+    feedback_save(event=event, author=attendee, rating=4, comment="Useful")
+    feedback_save(event=event, author=attendee, rating=5, comment="Very useful")
     assert list(Feedback.objects.values_list("rating", "comment")) == [(5, "Very useful")]
     for outsider in (absentee, UserFactory()):
         with pytest.raises(PermissionDenied):
-            services.feedback_save(event=event, author=outsider, rating=1, comment="")
+            feedback_save(event=event, author=outsider, rating=1, comment="")
     with pytest.raises(PermissionDenied):  # not before the end
-        services.feedback_save(event=EventFactory(), author=attendee, rating=3, comment="")
+        feedback_save(event=EventFactory(), author=attendee, rating=3, comment="")
 
 
 def test_page_shows_rating_feedback_materials_and_recording(client):
@@ -100,9 +101,9 @@ def test_attended_count_for_profiles_counts_only_what_the_viewer_may_see():
     RegistrationFactory(event=past_event(visibility="private"), user=member, attended=True)
     RegistrationFactory(event=past_event(), user=member, attended=False)
     RegistrationFactory(event=past_event(), user=member)  # not marked
-    assert attended_count(member, viewer=None) == 1
-    assert attended_count(member, viewer=UserFactory()) == 2
-    assert attended_count(member, viewer=member) == 3
+    assert member.event_registrations.attended(viewer=None).count() == 1
+    assert member.event_registrations.attended(viewer=UserFactory()).count() == 2
+    assert member.event_registrations.attended(viewer=member).count() == 3
     assert member.event_registrations.attended(viewer=StaffFactory()).count() == 3
 
 
@@ -114,16 +115,18 @@ def test_presented_at_lists_the_events_a_viewer_may_see(client):
     draft = EventFactory(title="Shown at draft zq", status="draft")
     for event in (public, members, private, draft):
         event.innovations.add(innovation)
-    assert [e.title for e in presented_at(innovation, viewer=None)] == ["Shown at public zq"]
-    assert [e.title for e in presented_at(innovation, viewer=UserFactory())] == [
-        "Shown at members zq", "Shown at public zq",
-    ]  # fmt: skip
+    assert [e.title for e in innovation.presented_at.listed_for(None).order_by("-starts_at")] == [
+        "Shown at public zq"
+    ]
+    shown = innovation.presented_at.listed_for(UserFactory()).order_by("-starts_at")
+    assert [e.title for e in shown] == ["Shown at members zq", "Shown at public zq"]
     # The lower app reads it through the reverse relation, with the same rules.
     assert innovation.presented_at.listed_for(None).count() == 1
     from django.template.loader import render_to_string
 
     html = render_to_string(
-        "events/_presented_at.html", {"events": presented_at(innovation, viewer=None)}
+        "events/_presented_at.html",
+        {"events": innovation.presented_at.listed_for(None).order_by("-starts_at")},
     )
     assert "Presented at" in html and "Shown at public zq" in html
     assert "Shown at members zq" not in html

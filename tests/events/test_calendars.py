@@ -7,9 +7,10 @@ import zoneinfo
 import icalendar
 import pytest
 
-from events import services
 from events.calendars import event_calendar
 from events.models import Event
+from events.services.calendar_feed import calendar_token_for
+from events.services.hosting import event_cancel, event_save
 from tests.factories import ClinicSlotFactory, EventFactory, RegistrationFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db]
@@ -127,15 +128,15 @@ def test_sequence_rises_on_each_change_and_the_uid_stays():
     uid = event.calendar_uid
     staff = UserFactory(is_staff=True)
     event.title = "A new title"
-    services.event_save(event=event, by=staff)
+    event_save(event=event, by=staff)
     assert Event.objects.get(pk=event.pk).sequence == 1
-    services.event_save(event=event, by=staff)  # nothing changed
+    event_save(event=event, by=staff)  # nothing changed
     assert Event.objects.get(pk=event.pk).sequence == 1
     event.starts_at += datetime.timedelta(days=1)
     event.ends_at += datetime.timedelta(days=1)
-    services.event_save(event=event, by=staff)
+    event_save(event=event, by=staff)
     event.slug = "a-new-address"
-    services.event_save(event=event, by=staff)
+    event_save(event=event, by=staff)
     event.refresh_from_db()
     assert event.sequence == 2
     assert event.calendar_uid == uid
@@ -147,7 +148,7 @@ def test_sequence_rises_on_each_change_and_the_uid_stays():
 
 def test_cancelled_event_keeps_its_uid_with_status_cancelled():
     event = EventFactory()
-    services.event_cancel(event=event, by=UserFactory(is_staff=True))
+    event_cancel(event=event, by=UserFactory(is_staff=True))
     event.refresh_from_db()
     _calendar, vevent = parse(event_calendar(event, with_link=False))
     assert str(vevent["STATUS"]) == "CANCELLED"
@@ -161,7 +162,7 @@ def test_personal_feed_works_without_a_session_and_revoking_makes_a_new_address(
     client.force_login(member)
     page = client.get("/events/calendar/")
     assert page.status_code == 200
-    old = services.calendar_token_for(member).token
+    old = calendar_token_for(member).token
     assert f"webcal://testserver/events/calendar/{old}.ics" in page.content.decode()
     client.logout()
     response = client.get(f"/events/calendar/{old}.ics")
@@ -173,7 +174,7 @@ def test_personal_feed_works_without_a_session_and_revoking_makes_a_new_address(
     assert str(calendar["X-WR-CALNAME"]) == "Skills Innovation Network: my events"
     client.force_login(member)
     assert client.post("/events/calendar/revoke/").status_code == 302
-    new = services.calendar_token_for(member).token
+    new = calendar_token_for(member).token
     assert new != old
     client.logout()
     assert client.get(f"/events/calendar/{old}.ics").status_code == 404
@@ -191,7 +192,7 @@ def test_personal_feed_holds_clinic_bookings_for_the_booker_and_the_expert(clien
         innovation=InnovationFactory(owner=booker), question="How to scale?",
     )  # fmt: skip
     for person in (booker, slot.expert):
-        token = services.calendar_token_for(person).token
+        token = calendar_token_for(person).token
         calendar = icalendar.Calendar.from_ical(client.get(f"/events/calendar/{token}.ics").content)
         [vevent] = calendar.events
         assert str(vevent["SUMMARY"]).startswith("Clinic: ")

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from events import services
 from events.models import Booking, ClinicSlot
+from events.services.clinics import advice_save, booking_create
 from innovations.models import TeamMember
 from tests.factories import (
     ClinicSlotFactory,
@@ -89,15 +89,15 @@ def test_one_booking_per_slot_and_one_slot_per_member(clinic):
     event, expert = clinic
     first, second = ClinicSlotFactory.create_batch(2, event=event, expert=expert)
     member, other = UserFactory.create_batch(2)
-    services.booking_create(
+    booking_create(
         slot=first, member=member, innovation=InnovationFactory(owner=member), question="Q"
     )
     with pytest.raises(ValidationError):
-        services.booking_create(
+        booking_create(
             slot=first, member=other, innovation=InnovationFactory(owner=other), question="Q"
         )
     with pytest.raises(ValidationError):
-        services.booking_create(
+        booking_create(
             slot=second, member=member, innovation=member.owned_innovations.get(), question="Q"
         )
 
@@ -108,9 +108,7 @@ def test_team_members_may_book_for_their_teams_innovation(clinic):
     innovation = InnovationFactory()
     teammate = UserFactory()
     TeamMember.objects.create(innovation=innovation, user=teammate)
-    booking = services.booking_create(
-        slot=slot, member=teammate, innovation=innovation, question="Q"
-    )
+    booking = booking_create(slot=slot, member=teammate, innovation=innovation, question="Q")
     assert booking.innovation == innovation
 
 
@@ -158,18 +156,18 @@ def test_advice_waits_for_the_slot(clinic):
     event, expert = clinic
     slot = ClinicSlotFactory(event=event, expert=expert)
     member = UserFactory()
-    booking = services.booking_create(
+    booking = booking_create(
         slot=slot, member=member, innovation=InnovationFactory(owner=member), question="Q"
     )
     with pytest.raises(ValidationError):
-        services.advice_save(booking=booking, by=expert, advice="Too early")
+        advice_save(booking=booking, by=expert, advice="Too early")
 
 
 def test_clinic_page_lists_free_and_booked_slots_without_naming_bookers(client, clinic):
     event, expert = clinic
     booked, free = ClinicSlotFactory.create_batch(2, event=event, expert=expert)
     member = UserFactory(display_name="Secret Booker")
-    services.booking_create(
+    booking_create(
         slot=booked, member=member, innovation=InnovationFactory(owner=member, title="Hush zq"),
         question="Q",
     )  # fmt: skip
@@ -192,7 +190,7 @@ def test_many_members_booking_one_slot_at_once_get_one_booking():
     def book(member, innovation):
         try:
             barrier.wait()
-            services.booking_create(slot=slot, member=member, innovation=innovation, question="Q")
+            booking_create(slot=slot, member=member, innovation=innovation, question="Q")
             outcomes.append("booked")
         except ValidationError:
             outcomes.append("refused")

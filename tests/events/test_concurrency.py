@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from events import services
 from events.models import Registration
+from events.services.registration import registration_cancel, registration_create, waitlist_position
 from tests.factories import EventFactory, UserFactory
 
 pytestmark = [
@@ -50,7 +50,7 @@ def test_thirty_members_for_ten_seats_then_cancellations_promote_one_each():
     by_id = {person.pk: person for person in people}
 
     def register(user_id):
-        return services.registration_create(event=event, user=by_id[user_id]).status
+        return registration_create(event=event, user=by_id[user_id]).status
 
     statuses = at_once(register, list(by_id))
     assert sorted(statuses.values()) == ["confirmed"] * 10 + ["waitlisted"] * 20
@@ -58,13 +58,13 @@ def test_thirty_members_for_ten_seats_then_cancellations_promote_one_each():
     # First come, first served: the ten seats went to the first ten through the lock, and
     # the waitlist is numbered 1 to 20 in the order people arrived.
     assert [r.status for r in rows] == ["confirmed"] * 10 + ["waitlisted"] * 20
-    assert [services.waitlist_position(r) for r in rows[10:]] == list(range(1, 21))
+    assert [waitlist_position(r) for r in rows[10:]] == list(range(1, 21))
     assert len(mail.outbox) == 30
 
     # Five confirmed members cancel at the same instant: exactly five are promoted, the
     # first five on the waitlist, and the rest keep their order.
     leaving = [r.user_id for r in rows[:5]]
-    at_once(lambda user_id: services.registration_cancel(event=event, user=by_id[user_id]), leaving)
+    at_once(lambda user_id: registration_cancel(event=event, user=by_id[user_id]), leaving)
     assert Registration.objects.filter(event=event, status="confirmed").count() == 10
     promoted = {r.user_id for r in rows[10:15]}
     confirmed = set(
@@ -83,9 +83,7 @@ def test_thirty_members_for_ten_seats_then_cancellations_promote_one_each():
 def test_one_member_clicking_many_times_at_once_gets_one_registration():
     event = EventFactory(capacity=10)
     member = UserFactory()
-    results = at_once(
-        lambda _n: services.registration_create(event=event, user=member).pk, list(range(12))
-    )
+    results = at_once(lambda _n: registration_create(event=event, user=member).pk, list(range(12)))
     assert len(set(results.values())) == 1
     assert Registration.objects.filter(event=event).count() == 1
 
@@ -96,15 +94,15 @@ def test_last_seat_and_a_cancellation_race():
     event = EventFactory(capacity=5)
     holders = UserFactory.create_batch(4)
     for holder in holders:
-        services.registration_create(event=event, user=holder)
+        registration_create(event=event, user=holder)
     newcomers = UserFactory.create_batch(10)
     actions = {f"new-{p.pk}": p for p in newcomers}
     actions["cancel"] = holders[0]
 
     def act(key):
         if key == "cancel":
-            return services.registration_cancel(event=event, user=actions[key]).status
-        return services.registration_create(event=event, user=actions[key]).status
+            return registration_cancel(event=event, user=actions[key]).status
+        return registration_create(event=event, user=actions[key]).status
 
     at_once(act, list(actions))
     assert Registration.objects.filter(event=event, status="confirmed").count() == 5

@@ -10,8 +10,10 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
 
-from events import services
 from events.models import Invitation, Registration
+from events.services.hosting import event_save
+from events.services.invitations import invitation_create, invitation_respond
+from events.services.registration import registration_cancel, registration_create, waitlist_position
 from network.models import Notification
 from tests.factories import (
     ApplicantFactory,
@@ -39,19 +41,19 @@ def test_seats_then_waitlist_in_order_and_each_cancellation_promotes_one():
     event = EventFactory(capacity=2)
     people = [UserFactory(display_name=f"P{i}") for i in range(5)]
     for person in people:
-        services.registration_create(event=event, user=person)
+        registration_create(event=event, user=person)
     assert statuses(event) == [
         ("P0", CONFIRMED), ("P1", CONFIRMED), ("P2", WAITLISTED), ("P3", WAITLISTED),
         ("P4", WAITLISTED),
     ]  # fmt: skip
-    services.registration_cancel(event=event, user=people[1])
+    registration_cancel(event=event, user=people[1])
     assert dict(statuses(event)) == {
         "P0": CONFIRMED, "P1": CANCELLED, "P2": CONFIRMED, "P3": WAITLISTED, "P4": WAITLISTED,
     }  # fmt: skip
     # Leaving the waitlist promotes nobody; the seat count stays.
-    services.registration_cancel(event=event, user=people[3])
+    registration_cancel(event=event, user=people[3])
     assert Registration.objects.filter(event=event, status=CONFIRMED).count() == 2
-    services.registration_cancel(event=event, user=people[0])
+    registration_cancel(event=event, user=people[0])
     assert dict(statuses(event))["P4"] == CONFIRMED
     assert Registration.objects.filter(event=event, status=CONFIRMED).count() == 2
 
@@ -60,19 +62,19 @@ def test_registering_again_after_cancelling_goes_to_the_back_of_the_waitlist():
     event = EventFactory(capacity=1)
     first, second, third = UserFactory.create_batch(3)
     for person in (first, second, third):
-        services.registration_create(event=event, user=person)
-    services.registration_cancel(event=event, user=second)
-    again = services.registration_create(event=event, user=second)
+        registration_create(event=event, user=person)
+    registration_cancel(event=event, user=second)
+    again = registration_create(event=event, user=second)
     assert again.status == WAITLISTED
-    assert services.waitlist_position(again) == 2
+    assert waitlist_position(again) == 2
     assert Registration.objects.filter(event=event, user=second).count() == 1
 
 
 def test_registering_twice_changes_nothing_and_the_database_refuses_a_second_row():
     event = EventFactory(capacity=5)
     member = UserFactory()
-    first = services.registration_create(event=event, user=member)
-    assert services.registration_create(event=event, user=member).pk == first.pk
+    first = registration_create(event=event, user=member)
+    assert registration_create(event=event, user=member).pk == first.pk
     with pytest.raises(IntegrityError), transaction.atomic():
         Registration.objects.create(event=event, user=member, status=CONFIRMED)
 
@@ -81,12 +83,12 @@ def test_raising_capacity_promotes_the_waitlist(django_capture_on_commit_callbac
     event = EventFactory(capacity=1)
     people = UserFactory.create_batch(3)
     for person in people:
-        services.registration_create(event=event, user=person)
+        registration_create(event=event, user=person)
     event.capacity = 2
-    services.event_save(event=event, by=UserFactory(is_staff=True))
+    event_save(event=event, by=UserFactory(is_staff=True))
     assert [s for _n, s in statuses(event)] == [CONFIRMED, CONFIRMED, WAITLISTED]
     event.capacity = None
-    services.event_save(event=event, by=UserFactory(is_staff=True))
+    event_save(event=event, by=UserFactory(is_staff=True))
     assert [s for _n, s in statuses(event)] == [CONFIRMED] * 3
 
 
@@ -98,11 +100,11 @@ def test_promotion_notifies_and_emails_the_promoted_member_once(
     waiting = UserFactory(language="fr")
     waiting.profile.delivery = "immediate"
     waiting.profile.save()
-    services.registration_create(event=event, user=holder)
-    services.registration_create(event=event, user=waiting)
+    registration_create(event=event, user=holder)
+    registration_create(event=event, user=waiting)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(event=event, user=holder)
+        registration_cancel(event=event, user=holder)
     [notification] = Notification.objects.filter(recipient=waiting, kind="event_promoted")
     assert notification.emailed_at is not None  # its email is the one below, not a second
     [email] = mail.outbox
@@ -120,7 +122,7 @@ def test_confirmation_email_has_the_calendar_file_in_the_members_language(
     event = EventFactory(title="Taller", timezone="America/Bogota")
     member = UserFactory(language="es", timezone="Asia/Kolkata")
     with django_capture_on_commit_callbacks(execute=True):
-        services.registration_create(event=event, user=member)
+        registration_create(event=event, user=member)
     [email] = mail.outbox
     assert email.to == [member.email]
     [(name, content, _mimetype)] = email.attachments
@@ -185,7 +187,7 @@ def test_visitor_is_sent_to_sign_in_and_applicant_cannot_register(client):
 def test_registration_window_and_status(window, message):
     event = EventFactory(**window)
     with pytest.raises(ValidationError) as error:
-        services.registration_create(event=event, user=UserFactory())
+        registration_create(event=event, user=UserFactory())
     assert error.value.messages == [message]
 
 
@@ -195,34 +197,34 @@ def test_registration_closes_when_the_event_starts():
         ends_at=timezone.now() + timezone.timedelta(hours=1),
     )
     with pytest.raises(ValidationError):
-        services.registration_create(event=event, user=UserFactory())
+        registration_create(event=event, user=UserFactory())
 
 
 def test_hosts_do_not_register_and_clinics_are_booked_not_registered():
     host = EventHostFactory().user
     event = host.hosted_events.get().event
     with pytest.raises(ValidationError):
-        services.registration_create(event=event, user=host)
+        registration_create(event=event, user=host)
     with pytest.raises(ValidationError):
-        services.registration_create(event=EventFactory(type="clinic"), user=UserFactory())
+        registration_create(event=EventFactory(type="clinic"), user=UserFactory())
 
 
 def test_private_workshop_needs_an_invitation_and_accepting_registers():
     event = EventFactory(visibility="private", type="workshop", capacity=1)
     outsider, invitee, late = UserFactory.create_batch(3)
     with pytest.raises(PermissionDenied):
-        services.registration_create(event=event, user=outsider)
+        registration_create(event=event, user=outsider)
     host = EventHostFactory(event=event).user
-    services.invitation_create(event=event, by=host, user=invitee)
-    services.invitation_create(event=event, by=host, user=late)
-    services.invitation_respond(event=event, user=invitee, accept=True)
-    services.invitation_respond(event=event, user=late, accept=True)
+    invitation_create(event=event, by=host, user=invitee)
+    invitation_create(event=event, by=host, user=late)
+    invitation_respond(event=event, user=invitee, accept=True)
+    invitation_respond(event=event, user=late, accept=True)
     assert dict(Registration.objects.filter(event=event).values_list("user_id", "status")) == {
         invitee.pk: CONFIRMED,
         late.pk: WAITLISTED,
     }
     # Declining after accepting gives the seat up, and it goes to the next in line.
-    services.invitation_respond(event=event, user=invitee, accept=False)
+    invitation_respond(event=event, user=invitee, accept=False)
     assert Invitation.objects.get(event=event, user=invitee).status == "declined"
     assert Registration.objects.get(event=event, user=late).status == CONFIRMED
 
@@ -231,9 +233,9 @@ def test_only_hosts_and_staff_invite_and_only_members_are_invited():
     event = EventFactory(visibility="private")
     host = EventHostFactory(event=event).user
     with pytest.raises(PermissionDenied):
-        services.invitation_create(event=event, by=UserFactory(), user=UserFactory())
+        invitation_create(event=event, by=UserFactory(), user=UserFactory())
     with pytest.raises(ValidationError):
-        services.invitation_create(event=event, by=host, user=ApplicantFactory())
+        invitation_create(event=event, by=host, user=ApplicantFactory())
 
 
 def test_invitation_notifies_and_emails_the_invitee(django_capture_on_commit_callbacks):
@@ -241,8 +243,8 @@ def test_invitation_notifies_and_emails_the_invitee(django_capture_on_commit_cal
     host = EventHostFactory(event=event).user
     invitee = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.invitation_create(event=event, by=host, user=invitee)
-        services.invitation_create(event=event, by=host, user=invitee)  # twice: nothing more
+        invitation_create(event=event, by=host, user=invitee)
+        invitation_create(event=event, by=host, user=invitee)  # twice: nothing more
     assert [m.to for m in mail.outbox] == [[invitee.email]]
     assert mail.outbox[0].subject == "You are invited: Secret workshop"
     assert "https://meet.example.org/secret-room" not in mail.outbox[0].body
@@ -285,7 +287,7 @@ def test_cancelling_after_the_start_is_refused():
     event.starts_at = timezone.now() - timezone.timedelta(minutes=1)
     event.save()
     with pytest.raises(ValidationError):
-        services.registration_cancel(event=event, user=registration.user)
+        registration_cancel(event=event, user=registration.user)
 
 
 def test_page_shows_seats_left_and_waitlist_position(client):
@@ -295,7 +297,7 @@ def test_page_shows_seats_left_and_waitlist_position(client):
     assert "1 seat left" in client.get(event.get_absolute_url()).content.decode()
     RegistrationFactory(event=event)
     waiting = UserFactory()
-    services.registration_create(event=event, user=waiting)
+    registration_create(event=event, user=waiting)
     client.force_login(waiting)
     html = client.get(event.get_absolute_url()).content.decode()
     assert "Full: new registrations join the waitlist" in html
@@ -307,9 +309,9 @@ def test_invitations_to_a_draft_go_out_when_it_is_published(django_capture_on_co
     host = EventHostFactory(event=event).user
     invitee = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.invitation_create(event=event, by=host, user=invitee)
+        invitation_create(event=event, by=host, user=invitee)
     assert mail.outbox == []
     event.status = "published"
     with django_capture_on_commit_callbacks(execute=True):
-        services.event_save(event=event, by=host)
+        event_save(event=event, by=host)
     assert [m.subject for m in mail.outbox] == ["You are invited: Later"]

@@ -9,8 +9,10 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
-from events import services
 from events.models import Booking, Registration, Reminder
+from events.services.hosting import event_save
+from events.services.registration import registration_cancel
+from events.services.reminders import reminders_send
 from events.tasks import send_due_reminders
 from tests.factories import (
     ClinicSlotFactory,
@@ -50,21 +52,21 @@ def soon():
 
 def test_day_and_hour_reminders_each_go_once(soon):
     event, wanted = soon
-    assert services.reminders_send() == 1
+    assert reminders_send() == 1
     assert recipients() == ["wanted@example.org"]
     [email] = mail.outbox
     assert email.subject == "Tomorrow: Soon zq"
     assert LINK in email.body
-    assert services.reminders_send() == 0  # the scan runs again: nothing more
+    assert reminders_send() == 0  # the scan runs again: nothing more
     assert send_due_reminders.delay().get() == 0  # through Celery, too
     hour_before = event.starts_at - timedelta(minutes=50)
-    assert services.reminders_send(now=hour_before) == 2  # the late registrant gets this one
-    assert services.reminders_send(now=hour_before) == 0
+    assert reminders_send(now=hour_before) == 2  # the late registrant gets this one
+    assert reminders_send(now=hour_before) == 0
     assert recipients() == ["late@example.org", "wanted@example.org", "wanted@example.org"]
     assert mail.outbox[-1].subject == "In one hour: Soon zq"
     # Each reminder is its own message to mail stores that de-duplicate by Message-ID.
     assert len({m.message()["Message-ID"] for m in mail.outbox}) == 3
-    assert services.reminders_send(now=event.starts_at + timedelta(minutes=1)) == 0
+    assert reminders_send(now=event.starts_at + timedelta(minutes=1)) == 0
     assert Reminder.objects.filter(registration=wanted).count() == 2
 
 
@@ -74,7 +76,7 @@ def test_reminders_are_in_the_members_language_and_zone(soon):
     user.language = "fr"
     user.timezone = "America/Bogota"
     user.save()
-    services.reminders_send()
+    reminders_send()
     [email] = mail.outbox
     assert "America/Bogota" in email.body
     assert "Africa/Nairobi" in email.body
@@ -82,30 +84,30 @@ def test_reminders_are_in_the_members_language_and_zone(soon):
 
 def test_a_scan_that_was_down_skips_the_day_before_reminder_once_the_hour_one_is_due(soon):
     event, _wanted = soon
-    assert services.reminders_send(now=event.starts_at - timedelta(minutes=30)) == 2
+    assert reminders_send(now=event.starts_at - timedelta(minutes=30)) == 2
     assert [m.subject for m in mail.outbox] == ["In one hour: Soon zq"] * 2
 
 
 def test_new_time_means_new_reminders(soon):
     event, _wanted = soon
-    services.reminders_send()
+    reminders_send()
     event.starts_at += timedelta(days=2)
     event.ends_at += timedelta(days=2)
-    services.event_save(event=event, by=UserFactory(is_staff=True))
+    event_save(event=event, by=UserFactory(is_staff=True))
     [before] = [m.message()["Message-ID"] for m in mail.outbox if "Tomorrow" in m.subject]
     mail.outbox.clear()
-    assert services.reminders_send(now=event.starts_at - timedelta(hours=23)) == 2
+    assert reminders_send(now=event.starts_at - timedelta(hours=23)) == 2
     assert recipients() == ["late@example.org", "wanted@example.org"]
     assert before not in {m.message()["Message-ID"] for m in mail.outbox}
 
 
 def test_cancelled_event_and_cancelled_registration_get_no_reminder(soon):
     event, wanted = soon
-    services.registration_cancel(event=event, user=wanted.user)
-    assert services.reminders_send() == 0
+    registration_cancel(event=event, user=wanted.user)
+    assert reminders_send() == 0
     other = EventFactory(starts_at=timezone.now() + timedelta(hours=23), status="cancelled")
     RegistrationFactory(event=other)
-    assert services.reminders_send() == 0
+    assert reminders_send() == 0
 
 
 def test_clinic_booking_reminds_the_member_and_the_expert():
@@ -120,10 +122,10 @@ def test_clinic_booking_reminds_the_member_and_the_expert():
         question="Where next?",
     )  # fmt: skip
     Booking.objects.filter(pk=booking.pk).update(created_at=timezone.now() - timedelta(days=2))
-    assert services.reminders_send() == 2
+    assert reminders_send() == 2
     assert recipients() == sorted([booker.email, slot.expert.email])
     assert all("https://meet.example.org/x" in m.body for m in mail.outbox)
-    assert services.reminders_send() == 0
+    assert reminders_send() == 0
 
 
 @pytest.mark.postgres
@@ -137,7 +139,7 @@ def test_two_scans_at_the_same_moment_send_each_reminder_once():
     def scan():
         try:
             barrier.wait()
-            counts.append(services.reminders_send())
+            counts.append(reminders_send())
         finally:
             connection.close()
 

@@ -7,8 +7,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from events import services
 from events.models import Event, Registration
+from events.services.calendar_feed import calendar_token_for
+from events.services.hosting import event_save
+from events.services.registration import registration_create
 from tests.events.conftest import LINK, ROLES, as_role
 from tests.home import section
 
@@ -96,7 +98,7 @@ def test_my_events_by_role(client, roles, world, role):
 @pytest.mark.parametrize("role", [r for r in ROLES if r not in ("visitor", "applicant")])
 def test_personal_feed_by_role(client, roles, world, role):
     user = roles[role]
-    token = services.calendar_token_for(user)
+    token = calendar_token_for(user)
     client.logout()  # calendar apps have no session
     response = client.get(f"/events/calendar/{token.token}.ics")
     assert response.status_code == 200
@@ -116,7 +118,7 @@ def test_personal_feed_by_role(client, roles, world, role):
 
 
 def test_feed_of_an_applicant_or_unknown_token_is_404(client, roles):
-    token = services.calendar_token_for(roles["applicant"])
+    token = calendar_token_for(roles["applicant"])
     assert client.get(f"/events/calendar/{token.token}.ics").status_code == 404
     assert client.get("/events/calendar/not-a-token.ics").status_code == 404
 
@@ -129,7 +131,7 @@ def test_time_change_emails_reach_registrants_only_and_the_link_the_confirmed_on
         event.starts_at += timezone.timedelta(hours=2)
         event.ends_at += timezone.timedelta(hours=2)
         with django_capture_on_commit_callbacks(execute=True):
-            services.event_save(event=event, by=roles["moderator"])
+            event_save(event=event, by=roles["moderator"])
     by_recipient = {}
     for message in mail.outbox:
         [to] = message.to
@@ -154,7 +156,7 @@ def test_registration_emails_carry_the_link_only_for_a_seat(
     event = world["public"]
     newcomer = roles["member"]
     with django_capture_on_commit_callbacks(execute=True):
-        registration = services.registration_create(event=event, user=newcomer)
+        registration = registration_create(event=event, user=newcomer)
     assert registration.status == Registration.Status.WAITLISTED
     [waitlisted] = mail.outbox
     assert waitlisted.subject == "On the waitlist: Public event zq"

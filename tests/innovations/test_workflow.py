@@ -150,10 +150,17 @@ def test_editing_a_published_innovation_keeps_a_revision_that_can_be_reverted(
         f"/innovations/{innovation.slug}/edit/", full_form(title="New title", action="draft")
     )
     innovation.refresh_from_db()
-    assert (innovation.title, innovation.status) == ("New title", "published")
-    revision = Revision.objects.get()
+    assert (innovation.title, innovation.status) == ("Original title", "published")  # waits
+    moderator = moderator_client(client)
+    moderator.post(
+        "/admin/innovations/revision/",
+        {"action": "publish_changes", "_selected_action": [Revision.objects.proposed().get().pk]},
+    )
+    innovation.refresh_from_db()
+    assert innovation.title == "New title"
+    revision = Revision.objects.get(proposed=False)
     assert revision.data["title"] == "Original title"
-    moderator_client(client).post(
+    moderator.post(
         "/admin/innovations/revision/", {"action": "revert", "_selected_action": [revision.pk]}
     )
     innovation.refresh_from_db()
@@ -224,6 +231,8 @@ def test_interest_reaches_the_team_without_exposing_addresses(
     client, owner, make_innovation, django_capture_on_commit_callbacks
 ):
     innovation = make_innovation()
+    owner.profile.delivery = "immediate"
+    owner.profile.save()
     funder = UserFactory(email="funder@example.org")
     client.force_login(funder)
     with django_capture_on_commit_callbacks(execute=True):
@@ -233,13 +242,16 @@ def test_interest_reaches_the_team_without_exposing_addresses(
         )
     assert response.status_code == 302
     owner_mail = next(m for m in mail.outbox if m.to == [owner.email])
-    assert owner_mail.reply_to == ["funder@example.org"]
+    assert owner_mail.reply_to == []  # the team answers on the site
+    assert "funder@example.org" not in owner_mail.body
+    assert f"/members/{funder.username}/message/" in owner_mail.body
     page = client.get(innovation.get_absolute_url()).content.decode()
     assert owner.email not in page
     client.force_login(owner)
     page = client.get(innovation.get_absolute_url()).content.decode()
     assert "We could fund a second pilot." in page
     assert "funder@example.org" not in page
+    assert f"/members/{funder.username}/message/?subject=" in page
 
 
 def test_adoption_ledger_proposed_then_confirmed(client, owner, make_innovation):
@@ -271,20 +283,26 @@ def test_a_blocked_member_cannot_comment_on_the_blockers_innovation(client, owne
     Block.objects.create(blocker=owner, blocked=troll)
     client.force_login(troll)
     response = client.post(f"/innovations/{innovation.slug}/comments/", {"body": "Again!"})
-    assert "does not accept comments from you" in response.content.decode()
+    assert "A member of this team does not accept contact from you" in response.content.decode()
     assert not Comment.objects.exists()
 
 
-def test_comments_are_rate_limited(client, make_innovation):
-    from innovations.services import COMMENTS_PER_DAY
+def test_comments_are_rate_limited(client):
+    from members.contact import KINDS
 
-    innovation = make_innovation()
+    daily, per_team = KINDS["innovation_comment"].daily, KINDS["innovation_comment"].per_recipient
+    innovations = InnovationFactory.create_batch(4)  # four teams
     client.force_login(UserFactory())
-    for index in range(COMMENTS_PER_DAY):
+    for index in range(per_team):
+        client.post(f"/innovations/{innovations[0].slug}/comments/", {"body": f"Note {index}"})
+    response = client.post(f"/innovations/{innovations[0].slug}/comments/", {"body": "Again"})
+    assert f"reached this member {per_team} times today" in response.content.decode()
+    for index in range(per_team, daily):
+        innovation = innovations[1 + index % 3]
         client.post(f"/innovations/{innovation.slug}/comments/", {"body": f"Note {index}"})
-    response = client.post(f"/innovations/{innovation.slug}/comments/", {"body": "One more"})
-    assert "many comments today" in response.content.decode()
-    assert Comment.objects.count() == COMMENTS_PER_DAY
+    response = client.post(f"/innovations/{innovations[3].slug}/comments/", {"body": "One more"})
+    assert f"You can send at most {daily} comments a day" in response.content.decode()
+    assert Comment.objects.count() == daily
 
 
 def test_csv_export_cells_never_open_as_formulas(client):

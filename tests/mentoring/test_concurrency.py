@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from mentoring import services
 from mentoring.models import Mentorship, Reminder
+from mentoring.services.mentorships import checkins_scan
+from mentoring.services.requests import request_accept, requests_scan
 from tests.factories import MentoringRequestFactory, MentorshipFactory, UserFactory
 from tests.mentoring.conftest import T0
 
@@ -47,8 +48,8 @@ def test_concurrent_scans_send_each_reminder_and_check_in_once(mentor, mentee):
         MentoringRequestFactory(mentor=mentor.user, created_at=T0)
     MentorshipFactory(mentor=mentor.user, mentee=mentee, started_at=T0)
     day_8, day_15 = T0 + timedelta(days=8), T0 + timedelta(days=15)
-    requests = run_at_once(6, lambda i: services.requests_scan(now=day_8)["reminded"])
-    checkins = run_at_once(6, lambda i: services.checkins_scan(now=day_15))
+    requests = run_at_once(6, lambda i: requests_scan(now=day_8)["reminded"])
+    checkins = run_at_once(6, lambda i: checkins_scan(now=day_15))
     assert sum(requests) == 3
     assert sum(checkins) == 1
     assert Reminder.objects.filter(kind="request_day_7").count() == 3
@@ -60,7 +61,7 @@ def test_the_last_place_goes_to_one_mentee(mentor):
     mentor.save()
     requests = [MentoringRequestFactory(mentor=mentor.user, mentee=UserFactory()) for _ in range(4)]
     outcomes = run_at_once(
-        4, lambda i: services.request_accept(request=requests[i], by=mentor.user) and "accepted"
+        4, lambda i: request_accept(request=requests[i], by=mentor.user) and "accepted"
     )
     assert sorted(outcomes) == ["accepted"] + ["refused"] * 3
     assert Mentorship.objects.filter(mentor=mentor.user, status="active").count() == 1

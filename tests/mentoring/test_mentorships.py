@@ -7,7 +7,6 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from mentoring import services
 from mentoring.models import (
     Feedback,
     Goal,
@@ -15,6 +14,14 @@ from mentoring.models import (
     Reminder,
     Session,
     completed_mentorship_counts,
+)
+from mentoring.services.mentorships import (
+    checkins_scan,
+    feedback_give,
+    goal_add,
+    mentorship_complete,
+    mentorship_end,
+    session_log,
 )
 from tests.factories import MentorshipFactory, StaffFactory, UserFactory
 from tests.mentoring.conftest import T0
@@ -93,7 +100,7 @@ def test_check_in_after_14_days_without_a_session_once_per_gap(
     with django_capture_on_commit_callbacks(execute=True):
         for day in range(0, 31):
             for hour in (6, 18):  # twice a day: the second run must send nothing
-                count = services.checkins_scan(now=midnight + timedelta(days=day, hours=hour))
+                count = checkins_scan(now=midnight + timedelta(days=day, hours=hour))
                 if count:
                     sent[day] = sent.get(day, 0) + count
     # Day 14 (14 days without a session) and day 28 (the second 14-day period).
@@ -108,17 +115,17 @@ def test_check_in_after_14_days_without_a_session_once_per_gap(
 
 
 def test_a_logged_session_restarts_the_14_days(mentorship, mentor):
-    services.session_log(
+    session_log(
         mentorship=mentorship, by=mentor.user, held_on=date(2026, 3, 12), notes="", next_steps=""
     )
-    assert services.checkins_scan(now=T0 + timedelta(days=20)) == 0  # 10 days after it
-    assert services.checkins_scan(now=T0 + timedelta(days=24)) == 1  # 14 days after it
-    assert services.checkins_scan(now=T0 + timedelta(days=25)) == 0
+    assert checkins_scan(now=T0 + timedelta(days=20)) == 0  # 10 days after it
+    assert checkins_scan(now=T0 + timedelta(days=24)) == 1  # 14 days after it
+    assert checkins_scan(now=T0 + timedelta(days=25)) == 0
 
 
 def test_completed_and_ended_mentorships_get_no_check_in(mentorship, mentor):
-    services.mentorship_complete(mentorship=mentorship, by=mentor.user, now=T0)
-    assert services.checkins_scan(now=T0 + timedelta(days=30)) == 0
+    mentorship_complete(mentorship=mentorship, by=mentor.user, now=T0)
+    assert checkins_scan(now=T0 + timedelta(days=30)) == 0
 
 
 def test_completing_asks_both_for_feedback_and_the_mentors_note_stays_with_staff(
@@ -164,13 +171,13 @@ def test_completing_asks_both_for_feedback_and_the_mentors_note_stays_with_staff
 
 def test_feedback_once_and_only_after_the_end(mentorship, mentee):
     with pytest.raises(ValidationError, match="when the mentorship ends"):
-        services.feedback_give(mentorship=mentorship, by=mentee, rating=4, comment="")
-    services.mentorship_complete(mentorship=mentorship, by=mentee)
-    services.feedback_give(mentorship=mentorship, by=mentee, rating=4, comment="")
+        feedback_give(mentorship=mentorship, by=mentee, rating=4, comment="")
+    mentorship_complete(mentorship=mentorship, by=mentee)
+    feedback_give(mentorship=mentorship, by=mentee, rating=4, comment="")
     with pytest.raises(ValidationError, match="already gave"):
-        services.feedback_give(mentorship=mentorship, by=mentee, rating=2, comment="")
+        feedback_give(mentorship=mentorship, by=mentee, rating=2, comment="")
     with pytest.raises(PermissionDenied):
-        services.feedback_give(mentorship=mentorship, by=UserFactory(), rating=2, comment="")
+        feedback_give(mentorship=mentorship, by=UserFactory(), rating=2, comment="")
 
 
 def test_either_side_ends_early_with_a_reason_the_other_is_told(
@@ -191,14 +198,14 @@ def test_either_side_ends_early_with_a_reason_the_other_is_told(
     assert "I am moving to a new post" in email.body
     assert "ended your mentorship early" in email.body
     with pytest.raises(ValidationError, match="has ended"):
-        services.goal_add(mentorship=mentorship, by=mentee, text="More")
+        goal_add(mentorship=mentorship, by=mentee, text="More")
 
 
 def test_completed_mentorships_are_counted_on_both_profiles(mentor, mentee):
     done = MentorshipFactory(mentor=mentor.user, mentee=mentee)
-    services.mentorship_complete(mentorship=done, by=mentee)
+    mentorship_complete(mentorship=done, by=mentee)
     ended = MentorshipFactory(mentor=mentor.user, mentee=UserFactory())
-    services.mentorship_end(mentorship=ended, by=mentor.user, reason="Moving on")
+    mentorship_end(mentorship=ended, by=mentor.user, reason="Moving on")
     MentorshipFactory(mentor=mentor.user, mentee=UserFactory())  # still active
     assert completed_mentorship_counts(mentor.user) == {"as_mentor": 1, "as_mentee": 0}
     assert completed_mentorship_counts(mentee) == {"as_mentor": 0, "as_mentee": 1}
@@ -222,7 +229,7 @@ def test_agreed_end_date_can_be_changed_by_the_pair(client, mentorship, mentee):
 def test_staff_see_but_do_not_write(mentorship):
     staff = StaffFactory()
     with pytest.raises(PermissionDenied):
-        services.session_log(
+        session_log(
             mentorship=mentorship, by=staff, held_on=date(2026, 3, 3), notes="", next_steps=""
         )
     assert Mentorship.objects.visible_to(staff).get() == mentorship

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from members.models import Block
-from mentoring import services
 from mentoring.models import Match, Mentorship, ProgrammeApplication
+from mentoring.services.programmes import programme_apply, programme_confirm, programme_run_matching
 from tests.factories import (
     MentorProfileFactory,
     ProgrammeApplicationFactory,
@@ -104,19 +104,19 @@ def test_bad_application_keeps_what_was_typed(client):
 def test_no_applications_outside_the_window():
     programme = closed_programme()
     with pytest.raises(ValidationError, match="closed"):
-        services.programme_apply(
+        programme_apply(
             programme=programme, user=UserFactory(), role="mentee", goals="x", topics=[], themes=[]
         )
 
 
 def test_matching_runs_only_after_the_window():
     with pytest.raises(ValidationError, match="once applications have closed"):
-        services.programme_run_matching(programme=ProgrammeFactory(), by=StaffFactory())
+        programme_run_matching(programme=ProgrammeFactory(), by=StaffFactory())
 
 
 def test_engine_pairs_everyone_it_can_with_language_and_capacity(cohort):
     programme, anna, bruno, ada, ben, chloe = cohort
-    matches = services.programme_run_matching(programme=programme, by=StaffFactory())
+    matches = programme_run_matching(programme=programme, by=StaffFactory())
     pairs = {(m.mentee, m.mentor) for m in matches}
     # Chloé speaks only French, so Bruno (one place) goes to her; Anna takes Ada and Ben.
     assert pairs == {(ada, anna.user), (ben, anna.user), (chloe, bruno.user)}
@@ -128,7 +128,7 @@ def test_engine_pairs_everyone_it_can_with_language_and_capacity(cohort):
 def test_blocked_pairs_are_never_proposed(cohort):
     programme, _anna, bruno, _ada, _ben, chloe = cohort
     Block.objects.create(blocker=bruno.user, blocked=chloe)
-    matches = services.programme_run_matching(programme=programme, by=StaffFactory())
+    matches = programme_run_matching(programme=programme, by=StaffFactory())
     assert chloe not in {m.mentee for m in matches}
 
 
@@ -191,9 +191,9 @@ def test_manager_runs_adjusts_and_confirms_in_the_admin_then_both_accept(
 def test_rerunning_keeps_offered_pairs_and_their_places(cohort):
     programme = cohort[0]
     staff = StaffFactory()
-    services.programme_run_matching(programme=programme, by=staff)
-    services.programme_confirm(programme=programme, by=staff)
-    assert services.programme_run_matching(programme=programme, by=staff) == []
+    programme_run_matching(programme=programme, by=staff)
+    programme_confirm(programme=programme, by=staff)
+    assert programme_run_matching(programme=programme, by=staff) == []
     assert Match.objects.filter(status="offered").count() == 3
 
 

@@ -11,8 +11,13 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from members.models import Block
-from mentoring import services
 from mentoring.models import MentoringRequest, Mentorship, Reminder
+from mentoring.services.requests import (
+    request_accept,
+    request_create,
+    request_decline,
+    requests_scan,
+)
 from network.models import Notification
 from tests.factories import MentorProfileFactory, MentorshipFactory, UserFactory
 from tests.mentoring.conftest import T0, speaks
@@ -29,7 +34,7 @@ def ask(mentee, mentor, *, now=T0, **overrides):
         "language": "en",
         **overrides,
     }
-    return services.request_create(mentee=mentee, mentor=mentor, now=now, **fields)
+    return request_create(mentee=mentee, mentor=mentor, now=now, **fields)
 
 
 def action_paths(body):
@@ -75,7 +80,7 @@ def test_reminders_on_day_3_and_day_7_once_each_then_expiry_on_day_10(
     runs = {}
     with django_capture_on_commit_callbacks(execute=True):
         for hours in range(0, 11 * 24, 6):  # the beat runs every few hours for 11 days
-            result = services.requests_scan(now=T0 + timedelta(hours=hours))
+            result = requests_scan(now=T0 + timedelta(hours=hours))
             if any(result.values()):
                 runs[hours] = result
     assert runs == {
@@ -101,7 +106,7 @@ def test_reminders_on_day_3_and_day_7_once_each_then_expiry_on_day_10(
     ]
     # Running again (or twice at once) sends nothing more.
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.requests_scan(now=T0 + timedelta(days=12)) == {"expired": 0, "reminded": 0}
+        assert requests_scan(now=T0 + timedelta(days=12)) == {"expired": 0, "reminded": 0}
     assert len(mail.outbox) == 3
 
 
@@ -110,14 +115,14 @@ def test_a_late_scan_sends_only_the_latest_reminder_due(
 ):
     ask(mentee, mentor)
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.requests_scan(now=T0 + timedelta(days=8)) == {"expired": 0, "reminded": 1}
+        assert requests_scan(now=T0 + timedelta(days=8)) == {"expired": 0, "reminded": 1}
     assert list(Reminder.objects.values_list("kind", flat=True)) == ["request_day_7"]
 
 
 def test_answered_requests_get_no_reminder(mentor, mentee):
     request = ask(mentee, mentor)
-    services.request_decline(request=request, by=mentor.user, now=T0 + timedelta(days=1))
-    assert services.requests_scan(now=T0 + timedelta(days=11)) == {"expired": 0, "reminded": 0}
+    request_decline(request=request, by=mentor.user, now=T0 + timedelta(days=1))
+    assert requests_scan(now=T0 + timedelta(days=11)) == {"expired": 0, "reminded": 0}
     assert Reminder.objects.count() == 0
 
 
@@ -150,7 +155,7 @@ def test_mentor_accepts_with_a_message_and_the_mentorship_starts(
 
 def test_agreed_end_date_follows_the_desired_duration(mentor, mentee):
     request = ask(mentee, mentor, duration_months=6)
-    mentorship = services.request_accept(request=request, by=mentor.user, now=T0)
+    mentorship = request_accept(request=request, by=mentor.user, now=T0)
     assert mentorship.agreed_end_date.isoformat() == "2026-09-02"
 
 
@@ -164,7 +169,7 @@ def test_decline_offers_the_next_best_mentors_in_one_click(
     paused = MentorProfileFactory(availability="paused", expertise=["apprenticeships"])
     request = ask(mentee, mentor)
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_decline(request=request, by=mentor.user, message="Fully booked, sorry.")
+        request_decline(request=request, by=mentor.user, message="Fully booked, sorry.")
     assert [m.subject for m in to(mentee)] == ["Marta Mentor cannot mentor you this time"]
     client.force_login(mentee)
     page = client.get(f"/mentoring/requests/{request.pk}/")
@@ -187,7 +192,7 @@ def test_decline_offers_the_next_best_mentors_in_one_click(
 
 def test_expired_request_offers_next_best_mentors(client, mentor, mentee, other_mentor):
     request = ask(mentee, mentor)
-    services.requests_scan(now=T0 + timedelta(days=10))
+    requests_scan(now=T0 + timedelta(days=10))
     client.force_login(mentee)
     page = client.get(f"/mentoring/requests/{request.pk}/")
     assert [item.mentor for item in page.context["next_best"]] == [other_mentor]
@@ -199,7 +204,7 @@ def test_mentee_withdraws_a_pending_request(client, mentor, mentee):
     client.post(f"/mentoring/requests/{request.pk}/withdraw/")
     request.refresh_from_db()
     assert request.status == "withdrawn"
-    assert services.requests_scan(now=T0 + timedelta(days=11)) == {"expired": 0, "reminded": 0}
+    assert requests_scan(now=T0 + timedelta(days=11)) == {"expired": 0, "reminded": 0}
 
 
 def test_paused_or_full_mentors_receive_no_requests(mentor, mentee):
@@ -235,7 +240,7 @@ def test_full_mentor_is_shown_as_such_and_the_form_is_closed(client, mentor, men
 
 def test_a_mentor_who_blocked_a_member_receives_no_request_from_them(client, mentor, mentee):
     Block.objects.create(blocker=mentor.user, blocked=mentee)
-    with pytest.raises(ValidationError, match="does not accept requests from you"):
+    with pytest.raises(ValidationError, match="does not accept contact from you"):
         ask(mentee, mentor)
     client.force_login(mentee)
     assert client.get(f"/mentoring/mentors/{mentor.user.username}/ask/").status_code == 404
@@ -268,9 +273,9 @@ def test_only_the_mentor_answers(mentor, mentee, other_mentor):
 
     request = ask(mentee, mentor)
     with pytest.raises(PermissionDenied):
-        services.request_accept(request=request, by=other_mentor.user)
+        request_accept(request=request, by=other_mentor.user)
     with pytest.raises(PermissionDenied):
-        services.request_accept(request=request, by=mentee)
+        request_accept(request=request, by=mentee)
 
 
 def test_filling_the_last_place_declines_the_other_requests(
@@ -282,12 +287,12 @@ def test_filling_the_last_place_declines_the_other_requests(
     second_mentee = speaks(UserFactory(display_name="Sam Second"), "en")
     second = ask(second_mentee, mentor)
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_accept(request=first, by=mentor.user)
+        request_accept(request=first, by=mentor.user)
     second.refresh_from_db()
     assert (second.status, second.mentor_became_full) == ("declined", True)
     assert "Their places filled up" in to(second_mentee)[0].body
     with pytest.raises(ValidationError, match="no longer waiting"):
-        services.request_accept(request=second, by=mentor.user)
+        request_accept(request=second, by=mentor.user)
 
 
 def test_accept_and_decline_from_the_inbox_with_signed_links(

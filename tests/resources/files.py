@@ -5,7 +5,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from resources.demo import minimal_docx, minimal_opendocument, minimal_pdf
+from resources.demo import minimal_docx, minimal_pdf
 
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
@@ -27,6 +27,21 @@ def xlsx() -> bytes:
     return zip_with(
         {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>", "_rels/.rels": ""}
     )
+
+
+def minimal_opendocument(
+    text: str, mimetype: str = "application/vnd.oasis.opendocument.text"
+) -> bytes:
+    """An OpenDocument (or, with its mimetype, an EPUB) container: ``mimetype`` first, stored."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            "META-INF/container.xml" if mimetype == "application/epub+zip" else "content.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><document><p>{escaped}</p></document>',
+        )
+    return buffer.getvalue()
 
 
 def upload(name: str, data: bytes) -> SimpleUploadedFile:

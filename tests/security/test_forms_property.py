@@ -336,7 +336,10 @@ class InnovationFormTests(HostileFormCase):
     def setUpTestData(cls):
         cls.member = UserFactory()
         cls.organisation = AffiliationFactory(user=cls.member).organisation
-        cls.mine = InnovationFactory(owner=cls.member, title="Kept title", slug="kept")
+        # A draft: its team's edits are saved as they are (a published one's wait for review).
+        cls.mine = InnovationFactory(
+            owner=cls.member, title="Kept title", slug="kept", status="draft"
+        )
 
     @FORMS
     @given(st.data())

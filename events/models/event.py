@@ -1,19 +1,17 @@
-"""Events: knowledge-sharing sessions, ideation workshops, innovation clinics, trainings and
-webinars; their hosts, registrations with a waitlist, invitations, clinic slots and bookings,
-reminders, feedback, and the private token of each member's calendar feed.
+"""An event and the people named on it: its hosts and speakers, its languages, the members
+registered (with the waitlist) and invited. The visibility rule (``EventQuerySet.visible_to``)
+reads all of them, so they live together.
 
 Times are stored in UTC (``starts_at``, ``ends_at``) beside the event's own IANA time zone
-(``timezone``), which calendar files carry as a VTIMEZONE and pages show beside the viewer's.
-"""
+(``timezone``), which calendar files carry as a VTIMEZONE and pages show beside the viewer's."""
 
-import secrets
 import uuid
 import zoneinfo
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
@@ -22,47 +20,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from events.models.choices import (
+    RESERVED_SLUGS,
+    SHOWN_STATUSES,
+    EventType,
+    Scope,
+    Status,
+    Visibility,
+    validate_timezone,
+)
+from members.models import by_unsuspended
 from network.taxonomy import Language, Region
-
-# Words that name fixed URLs beside /events/<slug>/.
-RESERVED_SLUGS = frozenset({"calendar", "new", "mine", "feed", "past", "invitations", "export"})
-TIMEZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
-
-
-class EventType(models.TextChoices):
-    SESSION = "session", _("Knowledge-sharing session")
-    WORKSHOP = "workshop", _("Ideation workshop")
-    CLINIC = "clinic", _("Innovation clinic")
-    TRAINING = "training", _("Training")
-    WEBINAR = "webinar", _("Webinar")
-
-
-class Scope(models.TextChoices):
-    GLOBAL = "global", _("Global")
-    REGIONAL = "regional", _("Regional")
-    NATIONAL = "national", _("National")
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public: anyone, also search engines and feeds")
-    MEMBERS = "members", _("Members only")
-    PRIVATE = "private", _("Private: invited members only")
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", pgettext_lazy("event", "Published")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-# A cancelled event stays visible (and listed, marked cancelled) to whoever could see it
-# published, so that the people who planned to come learn of it.
-SHOWN_STATUSES = (Status.PUBLISHED, Status.CANCELLED)
-
-
-def validate_timezone(value: str) -> None:
-    if value not in TIMEZONES:
-        raise ValidationError(_("“%(zone)s” is not a known time zone."), params={"zone": value})
 
 
 class EventQuerySet(models.QuerySet):
@@ -79,7 +47,7 @@ class EventQuerySet(models.QuerySet):
         """
         if user is not None and user.is_authenticated and user.is_staff:
             return self.all()
-        shown = self.filter(hidden_at__isnull=True).exclude(created_by__is_active=False)
+        shown = self.filter(by_unsuspended("created_by"), hidden_at__isnull=True)
         open_ = Q(status__in=SHOWN_STATUSES)
         allowed = open_ & Q(visibility=Visibility.PUBLIC)
         if user is None or not user.is_authenticated:
@@ -273,10 +241,6 @@ class Event(models.Model):
             and self.hidden_at is None
         )
 
-    @property
-    def is_online(self) -> bool:
-        return bool(self.online_url)
-
     def has_started(self, now=None) -> bool:
         return (now or timezone.now()) >= self.starts_at
 
@@ -307,9 +271,6 @@ class Event(models.Model):
         """The material links, web addresses only (whatever reached the database)."""
         lines = [line.strip() for line in self.material_links.splitlines()]
         return [line for line in lines if line.lower().startswith(("http://", "https://"))]
-
-    def language_codes(self) -> list[str]:
-        return [language.code for language in self.languages.all()]
 
     def language_names(self) -> list[str]:
         return [language.get_code_display() for language in self.languages.all()]
@@ -469,211 +430,3 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.event}"
-
-
-class ClinicSlot(models.Model):
-    """A time an expert offers in an innovation clinic; one booking per slot."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="slots")
-    expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="clinic_slots",
-        verbose_name=_("expert"),
-    )
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
-    online_url = models.URLField(
-        _("meeting link for this slot"),
-        max_length=500,
-        blank=True,
-        help_text=_("Empty: the clinic's own link. Shown only to the expert and who booked."),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("clinic slot")
-        verbose_name_plural = _("clinic slots")
-        ordering = ["starts_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=models.F("starts_at")), name="event_slot_ends_after_start"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.event} @ {self.starts_at:%Y-%m-%d %H:%M} UTC"
-
-    def meeting_url(self) -> str:
-        return self.online_url or self.event.online_url
-
-
-class Booking(models.Model):
-    """A member's booking of a clinic slot, for one of their innovations, with a question.
-
-    After the clinic the expert writes advice, which only the innovation's team, the expert
-    and staff see.
-    """
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="bookings")
-    slot = models.OneToOneField(ClinicSlot, on_delete=models.CASCADE, related_name="booking")
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="clinic_bookings",
-        verbose_name=_("member"),
-    )
-    innovation = models.ForeignKey(
-        "innovations.Innovation",
-        on_delete=models.CASCADE,
-        related_name="clinic_bookings",
-        verbose_name=_("innovation"),
-    )
-    question = models.TextField(
-        _("your question"),
-        max_length=3000,
-        help_text=_("What you would like the expert to help with. Markdown."),
-    )
-    advice = models.TextField(_("advice"), max_length=10000, blank=True)
-    advice_at = models.DateTimeField(_("advice written"), null=True, blank=True)
-    created_at = models.DateTimeField(_("booked"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("clinic booking")
-        verbose_name_plural = _("clinic bookings")
-        ordering = ["slot__starts_at", "pk"]
-        constraints = [
-            # One slot per member and clinic: slots are scarce.
-            models.UniqueConstraint(
-                fields=["event", "member"], name="event_booking_one_per_member"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.member} – {self.slot}"
-
-    def get_absolute_url(self):
-        return reverse("events:booking", kwargs={"slug": self.event.slug, "pk": self.pk})
-
-
-class Reminder(models.Model):
-    """One reminder email for one registration (or one person of a clinic booking) and one
-    lead time. The unique keys make a second scan, or two at once, send nothing twice."""
-
-    class Kind(models.TextChoices):
-        DAY = "24h", _("24 hours before")
-        HOUR = "1h", _("1 hour before")
-
-    kind = models.CharField(_("kind"), max_length=4, choices=Kind)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_reminders"
-    )
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
-    )
-    booking = models.ForeignKey(
-        Booking, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
-    )
-    claim = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("reminder")
-        verbose_name_plural = _("reminders")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["registration", "kind"], name="event_reminder_registration_unique"
-            ),
-            models.UniqueConstraint(
-                fields=["booking", "recipient", "kind"], name="event_reminder_booking_unique"
-            ),
-            models.CheckConstraint(
-                condition=Q(registration__isnull=False, booking__isnull=True)
-                | Q(registration__isnull=True, booking__isnull=False),
-                name="event_reminder_registration_or_booking",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.kind} → {self.recipient_id}"
-
-
-class FeedbackQuerySet(models.QuerySet):
-    def shown(self):
-        """Not hidden after reports and not by a suspended member."""
-        return self.filter(hidden_at__isnull=True).exclude(author__is_active=False)
-
-
-class Feedback(models.Model):
-    """An attendee's rating (1 to 5) and comment, after the event."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feedback")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    rating = models.PositiveSmallIntegerField(
-        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
-    comment = models.TextField(_("comment"), max_length=3000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
-
-    objects = FeedbackQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("feedback")
-        verbose_name_plural = _("feedback")
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "author"], name="event_feedback_one_per_member"
-            ),
-            models.CheckConstraint(
-                condition=Q(rating__gte=1, rating__lte=5), name="event_feedback_rating_1_to_5"
-            ),
-        ]
-
-    def __str__(self):
-        return self.comment[:60] or f"{self.rating}/5"
-
-    def get_absolute_url(self):
-        return self.event.get_absolute_url() + f"#feedback-{self.pk}"
-
-
-def _new_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-class CalendarToken(models.Model):
-    """The secret in a member's personal calendar feed address. Revoking makes a new one."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
-    )
-    token = models.CharField(max_length=64, unique=True, default=_new_token)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("calendar feed token")
-        verbose_name_plural = _("calendar feed tokens")
-
-    def __str__(self):
-        return f"{self.user} calendar"
-
-
-def attended_count(member, *, viewer=None) -> int:
-    """How many events ``member`` attended, counting only events ``viewer`` may see.
-
-    For the profile page: ``attended_count(profile_user, viewer=request.user)``.
-    """
-    return member.event_registrations.attended(viewer=viewer).count()
-
-
-def presented_at(innovation, *, viewer):
-    """The events (visible to ``viewer``) that showcase ``innovation``, latest first."""
-    return list(
-        innovation.presented_at.listed_for(viewer)
-        .order_by("-starts_at")
-        .only("slug", "title", "starts_at", "timezone", "status", "type")
-    )

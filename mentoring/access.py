@@ -1,20 +1,18 @@
-"""The access helpers: one per resource, used by every view of it. What a viewer may not see
-is a 404 (never a 403 that would tell them it exists)."""
+"""The access helpers: one per resource, used by every view and service of it. What a viewer
+may not see is a 404 (never a 403 that would tell them it exists)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from mentoring.models import Match, MentoringRequest, Mentorship, Programme
 
+# Mentoring is for approved members (and staff): the rule the QuerySets use too.
+from mentoring.models.common import viewer_is_member as is_member
+
 
 def require_member(user) -> None:
-    """Mentoring is for approved members (and staff)."""
-    if not (user.is_authenticated and user.is_member):
+    if not is_member(user):
         raise PermissionDenied
-
-
-def is_member(user) -> bool:
-    return user.is_authenticated and user.is_member
 
 
 def mentorship_for_viewer(pk: int, user, queryset=None) -> Mentorship:
