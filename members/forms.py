@@ -53,15 +53,14 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            # Shown above the form: the field itself is hidden, and a person whose browser
-            # filled it in must still see why nothing happened.
-            self.add_error(None, _("We could not process this sign-up."))
-        return ""
-
     def clean(self):
         data = super().clean()
+        if data.get("website") or "website" in self.errors:
+            # Shown above the form: the field itself is hidden, and a person whose browser
+            # filled it in (with anything, even what the field itself refuses) must still see
+            # why nothing happened.
+            self.errors.pop("website", None)
+            self.add_error(None, _("We could not process this sign-up."))
         if not data.get("organisation"):
             if not data.get("new_organisation_name"):
                 self.add_error(

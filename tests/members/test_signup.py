@@ -130,3 +130,11 @@ def test_eleventh_failed_login_within_a_minute_is_refused(client):
     )
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("filled", ["https://spam.example", "\x00", "x" * 5000])
+def test_a_filled_honeypot_is_refused_with_a_message_whatever_it_holds(client, filled):
+    response = client.post(SIGNUP, application(website=filled))
+    assert response.status_code == 200
+    assert "We could not process this sign-up." in response.content.decode()
+    assert not User.objects.filter(email="new.person@example.org").exists()
