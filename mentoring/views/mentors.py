@@ -43,7 +43,9 @@ def mentor_list(request):
 
     def score():
         mentee = ranking.member_features(viewer, now=now)
-        return ranking.score_candidates(filterset.qs, mentee, levels=levels, now=now)
+        return ranking.packed(
+            ranking.score_candidates(filterset.qs, mentee, levels=levels, now=now)
+        )
 
     # The ranking is the viewer's own; kept for a minute so that paging through it and coming
     # back does not score every mentor again (forgotten when a mentor or member changes).
@@ -51,7 +53,7 @@ def mentor_list(request):
     scored = shared_aggregate("mentor-ranking", f"member:{viewer.pk}", filters, score)
     # The paginator counts and slices the ranked ids; only the page becomes cards.
     page = Paginator(scored, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = ranking.cards_for(filterset.qs, page.object_list)
+    page.object_list = ranking.cards_for(filterset.qs, ranking.unpacked(page.object_list))
     get = request.GET.get
     selected_expertise = set(request.GET.getlist("expertise"))
     context = {
