@@ -4,6 +4,7 @@ from functools import partial
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from network import content
 from network.cache import cached_for_audience
@@ -45,6 +46,12 @@ def home(request):
     )
 
 
+def _group(source, results, query) -> tuple[list[dict], int]:
+    """A group's first results, and how many there are."""
+    items = [source.result(obj, query) for obj in results[:GROUP_SIZE]]
+    return items, len(items) if len(items) < GROUP_SIZE else results.count()
+
+
 def search(request):
     """One search over every type, grouped with counts; only what the viewer may see."""
     # A NUL byte cannot reach PostgreSQL (it refuses it in text): it is dropped, not searched.
@@ -67,16 +74,16 @@ def search(request):
                 items = [source.result(obj, query) for obj in page.object_list]
                 count = page.paginator.count
             else:
-                items = [source.result(obj, query) for obj in results[:GROUP_SIZE]]
-                count = len(items)
-                if count == GROUP_SIZE:
-                    # Every visitor sees the same results, and every member those of most
-                    # sources: their counts are shared.
-                    count = cached_for_audience(
-                        "search-count", request.user,
-                        [("source", source.key), ("q", query), ("region", region), ("theme", theme)],
-                        results.count, members_share=source.same_for_members,
-                    )  # fmt: skip
+                # Every visitor sees the same group, and every member that of most sources:
+                # its first results and their count are shared (a frequent word is searched
+                # often, and counting its matches reads many rows).
+                items, count = cached_for_audience(
+                    "search-group", request.user,
+                    [("source", source.key), ("q", query), ("region", region),
+                     ("theme", theme), ("language", get_language())],
+                    partial(_group, source, results, query),
+                    members_share=source.same_for_members,
+                )  # fmt: skip
             capped = bool(source.max_results) and uses_full_text() and count >= source.max_results
             groups.append({"source": source, "count": count, "items": items, "capped": capped,
                            "selected": source.key == kind})  # fmt: skip
