@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
@@ -14,13 +14,19 @@ from network.jobs import enqueue
 from network.links import unsubscribe_url
 
 
+def render_text(name: str, context: dict) -> str:
+    """A plain-text template rendered as text: nothing HTML-escaped (an apostrophe in a name
+    stays an apostrophe, never ``&#x27;``). Only HTML is escaped, in ``.html`` templates."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def render_email(template: str, context: dict, *, language: str, zone: str = "UTC") -> dict:
     """Render ``emails/<template>_subject.txt``, ``.txt`` and (when present) ``.html``
     in ``language``, with dates in the time zone ``zone``."""
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     with translation.override(language or settings.LANGUAGE_CODE), timezone.override(zone or "UTC"):
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"emails/{template}.txt", context)
+        subject = render_text(f"emails/{template}_subject.txt", context).strip()
+        body = render_text(f"emails/{template}.txt", context)
         try:
             html = render_to_string(f"emails/{template}.html", context)
         except TemplateDoesNotExist:

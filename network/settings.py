@@ -164,6 +164,11 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+# People are named by the name they gave, never the handle made for their profile address.
+ACCOUNT_USER_DISPLAY = "members.adapters.user_display"
+# Confirming the address in the browser that signed up signs the person in (allauth keeps
+# the pending sign-up in that session only; a link opened elsewhere still asks to sign in).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 # A member changes their address only through allauth's verified flow, and the old address
 # is told (a takeover that changes it does not go unnoticed).

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from members.models import Affiliation, Organisation, User
 from tests.factories import OrganisationFactory, StaffFactory, UserFactory
@@ -108,14 +109,32 @@ def test_password_reset_answers_the_same_for_known_and_unknown(client):
     assert known["Location"] == unknown["Location"]
 
 
-def test_email_confirmation_link_verifies_the_address(client):
-    client.post(SIGNUP, application())
+def confirmation_path(settings) -> str:
     confirmation = next(m for m in mail.outbox if m.to == ["new.person@example.org"])
-    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", confirmation.body)
-    response = client.post(link.group(1))
+    link = re.search(re.escape(settings.SITE_URL) + r"(/accounts/confirm-email/\S+)", confirmation.body)
+    return link.group(1)
+
+
+def test_email_confirmation_link_verifies_the_address_and_signs_in_the_same_browser(
+    client, settings
+):
+    client.post(SIGNUP, application())
+    response = client.post(confirmation_path(settings))
     assert response.status_code == 302
     user = User.objects.get(email="new.person@example.org")
     assert user.emailaddress_set.get().verified is True
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_confirmation_link_opened_in_another_browser_verifies_without_signing_in(
+    client, settings
+):
+    client.post(SIGNUP, application())
+    elsewhere = Client()
+    response = elsewhere.post(confirmation_path(settings))
+    assert response.status_code == 302
+    assert User.objects.get(email="new.person@example.org").emailaddress_set.get().verified
+    assert "_auth_user_id" not in elsewhere.session
 
 
 def test_eleventh_failed_login_within_a_minute_is_refused(client):
