@@ -111,7 +111,9 @@ def test_password_reset_answers_the_same_for_known_and_unknown(client):
 
 def confirmation_path(settings) -> str:
     confirmation = next(m for m in mail.outbox if m.to == ["new.person@example.org"])
-    link = re.search(re.escape(settings.SITE_URL) + r"(/accounts/confirm-email/\S+)", confirmation.body)
+    link = re.search(
+        re.escape(settings.SITE_URL) + r"(/accounts/confirm-email/\S+)", confirmation.body
+    )
     return link.group(1)
 
 
