@@ -38,8 +38,9 @@ run: seed
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# In parallel, one worker per core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
 test: install compilemessages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 # Ruff, then the import contracts of DESIGN.md §2 (pyproject.toml [tool.importlinter]).
 lint: install

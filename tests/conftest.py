@@ -5,13 +5,17 @@ REQUIRE_SERVICES=1, where a missing service fails them instead. Browser tests sk
 where Chromium is absent outside CI (CI=true).
 """
 
+import io
 import os
 import shutil
 import time
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
+
+from tests.database import module_transaction, snapshot
 
 # Playwright runs an event loop in the test thread; live_server needs the ORM there too.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -126,3 +130,28 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     }
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content of ``manage.py seed_demo``, seeded once per test process."""
+    with django_db_blocker.unblock():
+        return snapshot(
+            lambda: call_command("seed_demo", stdout=io.StringIO()),
+            tmp_path_factory.mktemp("demo-media"),
+        )
+
+
+@pytest.fixture(scope="module")
+def _demo_rows(demo_snapshot, django_db_blocker):
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            demo_snapshot.restore()
+        yield
+
+
+@pytest.fixture
+def demo(_demo_rows, demo_snapshot, db, settings):
+    """The demo content, as ``manage.py seed_demo`` leaves it: its rows put once in the
+    module's transaction, its files in the test's media folder."""
+    demo_snapshot.copy_files(settings.MEDIA_ROOT)

@@ -12,18 +12,21 @@ redirect.
 """
 
 import collections
+import copy
 import re
+import shutil
 
 import pytest
 from django.contrib import admin
 from django.core.cache import cache
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from tests.authz.cases import CASES, admin_model_urls
 from tests.authz.world import DERIVED_ROLES, ROLES, build_world
+from tests.database import module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -394,12 +397,17 @@ def as_role(client, world, role):
 
 def request(client, world, role, method, url):
     """One request as ``role`` whose writes are rolled back, so each starts from the same
-    world (signing in again each time: some answers sign out)."""
+    world. The client signs in once per role; its cookies are put back after each request,
+    as the session is (some answers sign out or start a new session)."""
     cache.clear()  # rate limits must not decide the answer
-    as_role(client, world, role)
+    if getattr(client, "role", None) != role:
+        as_role(client, world, role)
+        client.role = role
+    cookies = copy.deepcopy(client.cookies)
     with transaction.atomic():
         response = getattr(client, method)(url)
         transaction.set_rollback(True)
+    client.cookies = cookies
     return response
 
 
@@ -468,9 +476,22 @@ def case_urls(world):
         ]
 
 
+@pytest.fixture(scope="module")
+def _world(django_db_blocker, tmp_path_factory):
+    """The world, built once for the module (tests.database.module_transaction)."""
+    media = tmp_path_factory.mktemp("world-media")
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+            world = build_world()
+        yield world, media
+
+
 @pytest.fixture
-def world():
-    return build_world()
+def world(_world, db, settings):
+    """The world as built: what a test's requests change is undone after it (files too)."""
+    world, media = _world
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    return world
 
 
 @pytest.mark.parametrize("role", ROLES + tuple(DERIVED_ROLES))

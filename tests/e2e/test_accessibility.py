@@ -12,13 +12,11 @@ minor findings too (they do not fail the test).
 """
 
 import hashlib
-import io
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.management import call_command
 from django.test import override_settings
 
 from members.models import User
@@ -77,7 +75,7 @@ FINDINGS = []  # every violation seen, blocking or not, for the summary
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker, tmp_path_factory):
+def site(demo_snapshot, django_db_blocker, tmp_path_factory):
     """One seeded database and a live server on 127.0.0.1 for the whole module."""
     overrides = override_settings(
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
@@ -85,7 +83,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
     )
     overrides.enable()
     with django_db_blocker.unblock():
-        call_command("seed_demo", stdout=io.StringIO())
+        demo_snapshot.commit(settings.MEDIA_ROOT)
         member = User.objects.get(email=MEMBER)
         for n in range(2):  # something to show on the notifications page, one read
             notification = notify(

@@ -18,7 +18,6 @@ test server's uncompressed static handler) serves the hashed, precompressed file
 ``pytest -s`` prints the table; ``WEIGHT_REPORT=path`` also writes it to that file (Markdown).
 """
 
-import io
 import os
 import re
 from pathlib import Path
@@ -82,7 +81,7 @@ class ProductionStaticServer(LiveServerThread):
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker, tmp_path_factory):
+def site(demo_snapshot, django_db_blocker, tmp_path_factory):
     """One seeded database, compressed static files and a live server for the whole module."""
     static_root = tmp_path_factory.mktemp("staticfiles")
     media_root = tmp_path_factory.mktemp("media")
@@ -102,7 +101,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
         "collectstatic", interactive=False, verbosity=0, ignore_patterns=["admin", "flags"]
     )
     with django_db_blocker.unblock():
-        call_command("seed_demo", stdout=io.StringIO())
+        demo_snapshot.commit(media_root)
         member = User.objects.get(email=MEMBER)
         try:
             with module_live_server(ProductionStaticServer) as url:

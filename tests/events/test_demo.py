@@ -25,8 +25,7 @@ def snapshot():
     )
 
 
-def test_demo_events_cover_the_issue_and_seeding_twice_changes_nothing(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_events_cover_the_issue_and_seeding_twice_changes_nothing(client, demo):
     first = snapshot()
     call_command("seed_demo", stdout=io.StringIO())
     assert snapshot() == first
@@ -56,10 +55,9 @@ def test_demo_events_cover_the_issue_and_seeding_twice_changes_nothing(client):
     assert client.get(private.get_absolute_url()).status_code == 404
 
 
-def test_event_pages_are_light(client):
+def test_event_pages_are_light(client, demo):
     import gzip
 
-    call_command("seed_demo", stdout=io.StringIO())
     client.post(
         "/accounts/login/", {"login": "member@example.org", "password": "skills-network-demo"}
     )

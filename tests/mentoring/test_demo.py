@@ -37,8 +37,7 @@ def snapshot():
     }
 
 
-def test_mentoring_demo_is_idempotent_and_covers_every_state():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_mentoring_demo_is_idempotent_and_covers_every_state(demo):
     first = snapshot()
     call_command("seed_demo", stdout=io.StringIO())
     assert snapshot() == first
@@ -58,8 +57,7 @@ def test_mentoring_demo_is_idempotent_and_covers_every_state():
     assert roles == {"mentor", "mentee"}
 
 
-def test_demo_pages_open_for_the_demo_logins(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_pages_open_for_the_demo_logins(client, demo):
     from members.models import User
 
     for email in ("member@example.org", "mentor@example.org"):

@@ -17,15 +17,13 @@ def snapshot():
     )
 
 
-def test_seed_demo_is_idempotent():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_is_idempotent(demo):
     first = snapshot()
     call_command("seed_demo", stdout=io.StringIO())
     assert snapshot() == first
 
 
-def test_seed_demo_covers_every_region_and_organisation_type():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_covers_every_region_and_organisation_type(demo):
     regions = set(Organisation.objects.values_list("region", flat=True))
     assert regions == set(Region.values)
     assert set(Organisation.objects.values_list("type", flat=True)) == set(OrganisationType.values)
@@ -33,8 +31,7 @@ def test_seed_demo_covers_every_region_and_organisation_type():
     assert User.objects.applicants().count() >= 3
 
 
-def test_demo_logins_work(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_logins_work(client, demo):
     for email in ("member@example.org", "mentor@example.org", "moderator@example.org"):
         response = client.post(
             "/accounts/login/", {"login": email, "password": "skills-network-demo"}
@@ -54,10 +51,9 @@ def test_unique_slug_avoids_taken_and_reserved_words():
     assert unique_username("Zoë Ndiaye") == "zoe-ndiaye"
 
 
-def test_demo_moderator_holds_every_staff_duty_of_design():
+def test_demo_moderator_holds_every_staff_duty_of_design(demo):
     """DESIGN's moderator approves members, reviews innovations and resources, handles
     reports, runs programmes and manages events: both staff groups."""
-    call_command("seed_demo", stdout=io.StringIO())
     moderator = User.objects.get(email="moderator@example.org")
     for permission in (
         "members.change_user",

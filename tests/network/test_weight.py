@@ -4,7 +4,6 @@ import gzip
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,10 +14,7 @@ def gzipped(data: bytes) -> int:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/", "/members/", "/organisations/", "/accounts/signup/"])
-def test_first_html_response_is_at_most_14_kb_compressed(client, path):
-    import io
-
-    call_command("seed_demo", stdout=io.StringIO())
+def test_first_html_response_is_at_most_14_kb_compressed(client, demo, path):
     if not path.startswith("/accounts/"):
         client.login(email="member@example.org", password="skills-network-demo")
     response = client.get(path)

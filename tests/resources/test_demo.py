@@ -39,11 +39,6 @@ def snapshot():
     )  # fmt: skip
 
 
-@pytest.fixture
-def demo():
-    call_command("seed_demo", stdout=io.StringIO())
-
-
 def test_seed_is_idempotent(demo, settings):
     first = snapshot()
     files = sorted(path.name for path in (settings.MEDIA_ROOT / "private/resources").iterdir())
