@@ -73,6 +73,10 @@ def parse_args():
         "--exclude", action="append", default=[], metavar="WORD",
         help="leave out the pages whose name contains WORD (repeatable), e.g. mentors",
     )  # fmt: skip
+    parser.add_argument(
+        "--alone", action="store_true",
+        help="each page on its own in turn, one connection: its latency without load",
+    )  # fmt: skip
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the results here")
     args = parser.parse_args()
     PAGES[:] = [p for p in PAGES if not any(w in p[0] for w in args.exclude) or "healthz" in p[0]]
@@ -306,12 +310,14 @@ def share_connections(total: int) -> list[int]:
     return [rest // pages + (1 if i < rest % pages else 0) for i in range(pages)] + [1]
 
 
-def run_load(args, base: str, pages: dict, cookie: str, duration: int) -> list[dict]:
+def run_load(args, base: str, pages: dict, cookie: str, duration: int, plan=None) -> list[dict]:
+    """Every page at once with its share of the connections, or the ``plan``'s pages only
+    (``[((name, signed_in), connections)]``)."""
     wrk = shutil.which("wrk")
     if not wrk:
         sys.exit("wrk is missing: apt-get install -y wrk")
     processes = []
-    for (name, signed_in), connections in zip(
+    for (name, signed_in), connections in plan or zip(
         PAGES, share_connections(args.connections), strict=True
     ):
         command = [
@@ -432,13 +438,20 @@ def main() -> None:
             print("\n".join(["Pages failed before the load:", *problems]))
             sys.exit(1)
         think = f", {args.think} ms think time" if args.think else ", no think time"
-        print(f"load: {args.connections} connections for {args.duration} s{think}, one wrk per "
-              f"page ({len(PAGES)} pages, at least one connection each)\n", flush=True)  # fmt: skip
+        if args.alone:
+            print(f"each page alone in turn: one connection for {args.duration} s{think}\n")
+        else:
+            print(f"load: {args.connections} connections for {args.duration} s{think}, one wrk "
+                  f"per page ({len(PAGES)} pages, at least one connection each)\n", flush=True)  # fmt: skip
         if args.warmup:
             # Every worker loads its templates, translations and connections before timing.
             run_load(args, base, pages, cookie, args.warmup)
         load_before = os.getloadavg()[0]
-        results = run_load(args, base, pages, cookie, args.duration)
+        if args.alone:
+            results = [row for page in PAGES
+                       for row in run_load(args, base, pages, cookie, args.duration, [(page, 1)])]  # fmt: skip
+        else:
+            results = run_load(args, base, pages, cookie, args.duration)
         print_table(results)
         print(
             f"\nload average (1 min) before the measured run {load_before:.2f}, after "

@@ -1,17 +1,21 @@
 """Who is listed, written once (``User.objects.listed_for``): a suspended member, a profile
 hidden after reports, a profile hidden from the directory and an applicant appear in no list,
 count, facet or choice — the directory, its filters, the organisations' list and page,
-search and the mentor list — for any viewer; and every count agrees with its list."""
+search, the mentor list, the weekly digest and the open-data exports — for any viewer; and
+every count agrees with its list."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
+from innovations.digest import new_innovations_section
 from members.models import SpokenLanguage, User
 from tests.factories import (
     AffiliationFactory,
     ApplicantFactory,
+    InnovationFactory,
     MentorProfileFactory,
     OrganisationFactory,
     StaffFactory,
@@ -184,3 +188,24 @@ def test_profile_pages_follow_the_same_rule(client, world):
     # Hidden from the directory, not from members who have the link.
     assert client.get(unlisted["Vera Veiled"].get_absolute_url()).status_code == 200
     assert client.get(listed["Mona Members"].get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("role", VIEWERS)
+def test_digests_and_open_data_leave_out_the_work_of_a_suspended_member(client, world, role):
+    """The weekly digest and the open-data exports (the same for every viewer, staff too) show
+    a suspended member's innovations no more than the showcase does to members (the same
+    anti-join, ``members.models.by_unsuspended``)."""
+    _organisation, listed, unlisted = world
+    for owner in (listed["Lina Listed"], unlisted["Sam Suspended"]):
+        InnovationFactory(owner=owner, title=f"Work of {owner.display_name}").tags.add("kilns")
+    reader = UserFactory()
+    reader.profile.interests.set(["kilns"])
+    digest = new_innovations_section([reader], timezone.now() - timedelta(days=7))[reader.pk]
+    assert [item.title for item in digest.items] == ["Work of Lina Listed"]
+    client = _client(client, role)
+    for path in ("/innovations/export.csv", "/innovations/export.json"):
+        response = client.get(path)
+        assert response.status_code == 200
+        page = b"".join(response).decode()  # the exports are streamed
+        assert "Work of Lina Listed" in page, path
+        assert "Work of Sam Suspended" not in page, path
