@@ -2,10 +2,14 @@
 that name the site from the settings (never the host a request came on), link to SITE_URL,
 and are plain text where they are text."""
 
+import time
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
@@ -28,6 +32,23 @@ def on_site(url: str) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """A password typed to sign in a moment ago (within ACCOUNT_REAUTHENTICATION_TIMEOUT)
+        counts as typed again: staff sent to set up their second factor right after signing
+        in are not asked for it twice. allauth itself counts only a reauthentication."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = getattr(context, "request", None)
+        if request is None or not request.user.is_authenticated:
+            return True
+        signed_in_at = [
+            record["at"]
+            for record in get_authentication_records(request, request.user)
+            if record.get("method") == "password"
+        ]
+        window = account_settings.REAUTHENTICATION_TIMEOUT
+        return not (signed_in_at and time.time() - max(signed_in_at) < window)
+
     def save_user(self, request, user, form, commit=True):
         # The profile URL is made from the name people chose, never from their email address.
         user.display_name = form.cleaned_data.get("display_name", "")[:120]

@@ -1,13 +1,10 @@
 """Forms only validate; services write."""
 
-import zoneinfo
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 from taggit.forms import TagField
 
 from members.models import Message, Organisation, Profile, User
@@ -17,9 +14,9 @@ from network.forms import checkboxes, clean_links, clean_tags
 from network.images import process_image
 from network.models import FollowedTopic
 from network.taxonomy import Language, OrganisationType
+from network.zones import TIMEZONES
 
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
-TIMEZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
 
 
 class SignupForm(forms.Form):
@@ -39,7 +36,10 @@ class SignupForm(forms.Form):
         label=_("Organisation type"), choices=[("", "—"), *OrganisationType.choices], required=False
     )
     role = forms.CharField(label=_("Your role"), max_length=120)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    # Nothing preselected: a country chosen by default is a country nobody chose.
+    country = forms.ChoiceField(
+        label=_("Country"), choices=lambda: [("", _("— choose your country —")), *countries]
+    )
     motivation = forms.CharField(
         label=_("Why do you want to join?"),
         max_length=1500,

@@ -16,6 +16,8 @@ from members.models import User
 ACTIVE_RESOLUTION = timedelta(minutes=15)
 # What counts as a second factor (recovery codes only back one of these up).
 SECOND_FACTORS = [Authenticator.Type.TOTP, "webauthn"]
+# The session key of the admin page a staff member was sent away from to set up a factor.
+AFTER_SECOND_FACTOR = "after_second_factor"
 
 
 class StaffPowerMiddleware:
@@ -43,7 +45,11 @@ class StaffPowerMiddleware:
                 messages.warning(
                     request, _("Set up two-factor authentication before you use the admin.")
                 )
+                # Where they were going, offered again once the factor is set up.
+                request.session[AFTER_SECOND_FACTOR] = request.get_full_path()
                 return redirect("mfa_activate_totp")
+        elif staff and request.session.get(AFTER_SECOND_FACTOR) == request.get_full_path():
+            del request.session[AFTER_SECOND_FACTOR]  # arrived
         return self.get_response(request)
 
 

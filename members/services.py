@@ -14,6 +14,7 @@ from network import content
 from network.emails import send_email
 from network.moderation import audit, moderator_emails
 from network.notifications import notify_by_email
+from network.zones import first_zone
 
 
 @transaction.atomic
@@ -32,6 +33,11 @@ def application_submit(
     profile.country = country
     profile.motivation = motivation
     profile.save()
+    # A guess the member sees on their page and may change: their country's first zone.
+    zone = first_zone(country)
+    if zone and user.timezone == "UTC":
+        user.timezone = zone
+        user.save(update_fields=["timezone"])
     if organisation is None and new_organisation_name:
         organisation = Organisation.objects.filter(name__iexact=new_organisation_name).first()
         if organisation is None:

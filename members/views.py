@@ -2,6 +2,9 @@
 
 import json
 
+from allauth.account import app_settings as allauth_settings
+from allauth.account import forms as account_forms
+from allauth.utils import get_form_class
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -373,3 +376,30 @@ def follow_topic(request):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"
     return redirect(target)
+
+
+# The account forms a rate limit can stop (allauth's form ids), by the name of their URL.
+KEPT_FORMS = {
+    "account_signup": ("signup", account_forms.SignupForm),
+    "account_login": ("login", account_forms.LoginForm),
+    "account_reset_password": ("reset_password", account_forms.ResetPasswordForm),
+}
+
+
+def too_many_requests(request, exception=None):
+    """allauth's answer when a rate limit stops a sign-up, sign-in or reset: a page of the site
+    that says why and what to do, with the form filled in again as it was typed (passwords
+    excepted), ready to send once the wait is over."""
+    form = None
+    match = getattr(request, "resolver_match", None)
+    kept = KEPT_FORMS.get(match.url_name if match else None)
+    if kept and request.method == "POST":
+        form_id, default = kept
+        typed = {
+            name: value
+            for name, value in request.POST.items()
+            if "password" not in name and name != "csrfmiddlewaretoken"
+        }
+        form_class = get_form_class(allauth_settings.FORMS, form_id, default)
+        form = form_class(initial=typed, **({"request": request} if form_id == "login" else {}))
+    return render(request, "429.html", {"form": form}, status=429)

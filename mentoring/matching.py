@@ -49,6 +49,21 @@ MAX_SCORE = (
 )
 
 
+# A pair's strength as people read it: (at least this many of 100, strength), strongest first.
+STRENGTHS = ((60, "strong"), (35, "good"), (0, "some"))
+
+
+def out_of_100(total: int) -> int:
+    """A pair's score on the scale people read: its share of the best possible score."""
+    return round(100 * total / MAX_SCORE)
+
+
+def strength(total: int) -> str:
+    """A score in words: "strong", "good" or "some" (common ground: a language, little else)."""
+    share = out_of_100(total)
+    return next(name for floor, name in STRENGTHS if share >= floor)
+
+
 def _folded(values: Iterable[str]) -> frozenset[str]:
     return frozenset(value.strip().casefold() for value in values if value and value.strip())
 

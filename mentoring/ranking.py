@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from innovations.models import TEAM_PATHS, InnovationFacet
 from members.models import (
@@ -192,6 +193,24 @@ class RankedMentor:
     @property
     def allowed(self) -> bool:
         return self.score is not None
+
+    @property
+    def out_of_100(self) -> int | None:
+        return None if self.score is None else matching.out_of_100(self.score)
+
+    @property
+    def strength(self) -> str:
+        """The match in words, for the mentor's card."""
+        if self.score is None:
+            return ""
+        return str(STRENGTH_LABELS[matching.strength(self.score)])
+
+
+STRENGTH_LABELS = {
+    "strong": _("Strong match"),
+    "good": _("Good match"),
+    "some": _("Some common ground"),
+}
 
 
 def _order(score: int | None, accepting: bool, name: str) -> tuple:

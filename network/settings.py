@@ -181,7 +181,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
-    "signup": "10/h/ip",
+    # A training room signs up together from one address: forty an hour, then the 429 page
+    # (members.views.too_many_requests) keeps what was typed.
+    "signup": "40/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
 }

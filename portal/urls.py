@@ -14,6 +14,9 @@ from portal.sitemaps import sitemap
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
 
+# allauth answers a rate limit with this (a styled page that keeps what was typed).
+handler429 = "members.views.too_many_requests"
+
 urlpatterns = [
     path("healthz", base.healthz, name="healthz"),
     path("robots.txt", base.robots_txt, name="robots"),

@@ -109,6 +109,12 @@ def flush_keeping_roles() -> None:
     """Empty every table as ``flush`` does, then make again what the roles data migrations
     made (the staff groups and their permissions), which later tests rely on."""
     call_command("flush", interactive=False, verbosity=0)
+    make_roles()
+
+
+def make_roles() -> None:
+    """What the roles data migrations make (the staff groups and their permissions), made
+    again where missing: for a test in a real transaction, which may follow another's flush."""
     loader = MigrationLoader(connection)
     state_apps = loader.project_state().apps
     for (_app, name), migration in sorted(loader.disk_migrations.items()):

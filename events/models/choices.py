@@ -1,16 +1,15 @@
 """The choices of an event (type, scope, visibility, status), the words its address may not
 take, and the time zones it may be in."""
 
-import zoneinfo
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from network.zones import TIMEZONES
+
 # Words that name fixed URLs beside /events/<slug>/.
 RESERVED_SLUGS = frozenset({"calendar", "new", "mine", "feed", "past", "invitations", "export"})
-TIMEZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
 
 
 class EventType(models.TextChoices):

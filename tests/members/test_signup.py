@@ -45,6 +45,7 @@ def test_signup_creates_an_applicant_with_a_new_organisation(
     assert user.profile.motivation == "I run a digital skills lab for young women."
     assert str(user.profile.country) == "NG"
     assert user.profile.region == "africa"
+    assert user.timezone == "Africa/Lagos"  # Nigeria's first zone, a guess shown to confirm
     organisation = Organisation.objects.get(name="Lagos Skills Lab")
     assert (organisation.type, str(organisation.country), organisation.verified) == (
         "tvet", "NG", False,
@@ -159,3 +160,50 @@ def test_a_filled_honeypot_is_refused_with_a_message_whatever_it_holds(client, f
     assert response.status_code == 200
     assert "We could not process this sign-up." in response.content.decode()
     assert not User.objects.filter(email="new.person@example.org").exists()
+
+
+def test_no_country_is_chosen_for_the_applicant(client):
+    html = client.get(SIGNUP).content.decode()
+    select = re.search(r'<select name="country".*?</select>', html, re.S).group(0)
+    assert re.search(r'value="[A-Z]{2}" selected', select) is None  # only the blank is
+    assert '<option value="" selected>' in select
+    response = client.post(SIGNUP, application(country=""))
+    assert response.status_code == 200
+    assert response.context["form"].errors["country"] == ["This field is required."]
+    assert not User.objects.filter(email="new.person@example.org").exists()
+
+
+def test_the_guessed_time_zone_is_shown_to_confirm_or_change(client):
+    client.post(SIGNUP, application(country="KE"))
+    user = User.objects.get(email="new.person@example.org")
+    client.force_login(user)
+    for path in ("/", "/members/me/"):
+        html = client.get(path).content.decode()
+        assert "Times are shown to you in Africa/Nairobi, guessed from your country." in html
+        assert 'href="/members/me/edit/#id_preferences-timezone"' in html
+
+
+def test_a_rate_limited_sign_up_gets_a_page_that_explains_and_keeps_what_was_typed(
+    client, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "1/h/ip"}
+    assert client.post(SIGNUP, application()).status_code == 302
+    client.logout()
+    response = client.post(
+        SIGNUP, application(email="second@example.org", display_name="Second Trainee")
+    )
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Too many attempts" in html
+    assert "Please wait a few minutes, then try again." in html
+    assert '<form method="post" action="/accounts/signup/"' in html
+    assert 'value="second@example.org"' in html
+    assert 'value="Second Trainee"' in html
+    assert "I run a digital skills lab for young women." in html
+    assert "a-strong-passphrase-42" not in html  # passwords are never kept
+    assert not User.objects.filter(email="second@example.org").exists()
+    french = client.post(
+        "/fr" + SIGNUP, application(email="third@example.org"), HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    assert french.status_code == 429
+    assert "Trop de tentatives" in french.content.decode()

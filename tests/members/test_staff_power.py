@@ -5,10 +5,17 @@ factor, in the same session, and staff sessions end sooner."""
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
+from allauth.mfa.totp.internal.auth import (
+    SECRET_SESSION_KEY,
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.test import RequestFactory
 
 from members.access import without_staff_power
 from members.models import User
+from tests.database import make_roles
 from tests.factories import InnovationFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +101,31 @@ def test_staff_sessions_end_after_twelve_hours_of_inactivity(client, settings):
         assert response.status_code == 302
         client.get("/")
         assert client.session.get_expiry_age() == expected, user
+
+
+# In a real transaction: allauth records the new factor in the session on commit, during the
+# request, as it does in production (a test case's transaction would run it only afterwards).
+@pytest.mark.django_db(transaction=True)
+def test_staff_signed_in_set_up_their_factor_at_once_and_are_offered_the_way_back(client):
+    """Through the real forms: signed in with the password a moment ago, a staff member sent to
+    set up two-factor authentication is not asked for the password again, and once the code is
+    accepted the page offers the admin page they were going to."""
+    make_roles()  # the staff groups, which an earlier test's flush may have emptied
+    StaffFactory(email="new.staff@example.org", two_factor=False)
+    client.post(
+        "/accounts/login/", {"login": "new.staff@example.org", "password": "a-long-test-password"}
+    )
+    going = "/admin/innovations/innovation/?status__exact=submitted"
+    response = client.get(going)
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    setup = client.get("/accounts/2fa/totp/activate/")
+    assert setup.status_code == 200  # not the reauthentication page
+    secret = client.session[SECRET_SESSION_KEY]
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    done = client.post("/accounts/2fa/totp/activate/", {"code": code})
+    html = client.get(done["Location"]).content.decode()  # the recovery codes, to keep
+    assert "Two-factor authentication is set up." in html
+    assert f'<a href="{going.replace("&", "&amp;")}">Continue where you were going</a>' in html
+    assert client.get(going).status_code == 200
+    # Arrived: the way back is not offered again.
+    assert "Continue where you were going" not in client.get("/accounts/2fa/").content.decode()

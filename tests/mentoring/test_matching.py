@@ -163,6 +163,15 @@ def test_score_and_reasons():
     assert result.reasons[4].values == (2,)
 
 
+def test_a_score_reads_as_a_share_of_the_best_match_and_in_words():
+    assert matching.MAX_SCORE == 76
+    assert [matching.out_of_100(total) for total in (0, 10, 38, 76)] == [0, 13, 50, 100]
+    # The floors of the words: 60 of 100 is strong, 35 good, anything less some common ground.
+    assert [matching.strength(total) for total in (10, 26, 27, 45, 46, 76)] == [
+        "some", "some", "good", "good", "strong", "strong"
+    ]  # fmt: skip
+
+
 def test_time_zone_closeness_goes_around_the_clock():
     assert matching.hours_apart(-11, 12) == 1
     assert matching.hours_apart(5.5, 0) == 5.5

@@ -93,7 +93,11 @@ def test_mentors_are_ranked_for_the_viewer_and_each_card_says_why(client, mentee
         "Same region: Africa",
     ]
     assert items[2].score is None
+    # On a scale people read: language, two skills and the region are half the best match.
+    assert (items[0].out_of_100, items[0].strength) == (50, "Good match")
+    assert (items[1].out_of_100, items[1].strength) == (13, "Some common ground")
     html = response.content.decode()
+    assert "<strong>Good match</strong> (50 of 100)" in html
     assert "Shared expertise: apprenticeships, rpl" in html
     assert "No language in common with you." in html
     assert f"/mentoring/mentors/{no_language.user.username}/ask/" not in html
