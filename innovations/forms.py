@@ -6,7 +6,7 @@ from taggit.forms import TagField
 
 from innovations.models import Adoption, Comment, Innovation, Interest, Update, Visibility
 from members.models import Organisation
-from network.forms import checkboxes, clean_links, clean_tags
+from network.forms import QuickSelect, checkboxes, clean_links, clean_tags
 from network.images import process_image
 from network.taxonomy import SDG, Seeking, TargetGroup, Theme
 
@@ -171,6 +171,7 @@ class AdoptionForm(forms.ModelForm):
         model = Adoption
         fields = ["organisation_name", "country", "adopted_on", "adaptation"]
         widgets = {
+            "country": QuickSelect,
             "adopted_on": forms.DateInput(attrs={"type": "date"}),
             "adaptation": forms.Textarea(attrs={"rows": 3}),
         }

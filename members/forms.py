@@ -10,7 +10,7 @@ from taggit.forms import TagField
 from members.models import Message, Organisation, Profile, User
 from members.services import application_submit
 from network.content import notification_kinds
-from network.forms import checkboxes, clean_links, clean_tags
+from network.forms import QuickSelect, checkboxes, clean_links, clean_tags
 from network.images import process_image
 from network.models import FollowedTopic
 from network.taxonomy import Language, OrganisationType
@@ -38,7 +38,9 @@ class SignupForm(forms.Form):
     role = forms.CharField(label=_("Your role"), max_length=120)
     # Nothing preselected: a country chosen by default is a country nobody chose.
     country = forms.ChoiceField(
-        label=_("Country"), choices=lambda: [("", _("— choose your country —")), *countries]
+        label=_("Country"),
+        choices=lambda: [("", _("— choose your country —")), *countries],
+        widget=QuickSelect,
     )
     motivation = forms.CharField(
         label=_("Why do you want to join?"),
@@ -126,6 +128,7 @@ class ProfileForm(forms.ModelForm):
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 8}),
             "links": forms.Textarea(attrs={"rows": 3}),
+            "country": QuickSelect,
         }
 
     def __init__(self, *args, user: User, **kwargs):
@@ -161,6 +164,7 @@ class PreferencesForm(forms.ModelForm):
         label=_("Time zone"),
         choices=[(name, name.replace("_", " ")) for name in TIMEZONES],
         help_text=_("Every date and time is shown in this zone."),
+        widget=QuickSelect,
     )
 
     kinds = checkboxes(
