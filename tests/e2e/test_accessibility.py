@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.test import override_settings
 
+from events.models import Event
 from members.models import User
 from network.notifications import notify
 from tests.database import module_live_server
@@ -149,3 +150,55 @@ def test_no_serious_or_critical_axe_violation(live, browser, path, signed_in):
     finally:
         context.close()
     assert problems == [], f"{path}:\n" + "\n".join(problems)
+
+
+# Phone first. Reflow (WCAG 1.4.10): no page scrolls sideways at 320 px. At 390 px each list's
+# first result is on the first screen (the menu and the filters start folded), while on a wide
+# screen both stay shown.
+LISTS = ["/innovations/", "/events/", "/resources/", "/members/"]
+# The innermost elements that reach past the screen's right edge, to name in a failure.
+WIDEST = """() => Array.from(document.querySelectorAll('main *'))
+    .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && e.children.length === 0)
+    .slice(0, 3).map(e => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim()
+    .slice(0, 40)}"`)"""
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "member"])
+def test_phones_see_results_first_and_nothing_scrolls_sideways(live, browser, signed_in):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    paths = [path for _label, path, out, member in PAGES if (member if signed_in else out)]
+    if signed_in:
+        context.add_cookies([live["cookie"]])
+        # An event page showing its meeting link to the registered member: a long URL.
+        online = Event.objects.filter(
+            registrations__user__email=MEMBER, registrations__status="confirmed"
+        ).exclude(online_url="")
+        assert online.exists()
+        paths.append(online.first().get_absolute_url())
+    page = context.new_page()
+    try:
+        for path in LISTS:
+            page.goto(live["url"] + path)
+            assert not page.is_visible("details.filters form"), path
+            top = page.evaluate(
+                "document.querySelector('main li.card').getBoundingClientRect().top"
+            )
+            assert top < 844 - 80, f"{path}: the first result starts at {top:.0f} px"
+        # The menu folds under one control too, and opens without a script.
+        assert not page.is_visible("nav.main-nav")
+        page.get_by_role("group").filter(has_text="Menu").locator("summary").click()
+        assert page.is_visible("nav.main-nav")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.goto(live["url"] + LISTS[0])
+        assert page.is_visible("details.filters form")
+        assert page.is_visible("nav.main-nav")
+        page.set_viewport_size({"width": 320, "height": 640})
+        sideways = []
+        for path in paths:
+            page.goto(live["url"] + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                sideways.append(f"{path}: {width} px wide, by {page.evaluate(WIDEST)}")
+        assert sideways == []
+    finally:
+        context.close()

@@ -5,7 +5,13 @@ from django.core import mail
 from django.test import Client
 
 from members.models import Affiliation, Organisation, User
-from tests.factories import OrganisationFactory, StaffFactory, UserFactory
+from tests.factories import (
+    ApplicantFactory,
+    InnovationFactory,
+    OrganisationFactory,
+    StaffFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +213,19 @@ def test_a_rate_limited_sign_up_gets_a_page_that_explains_and_keeps_what_was_typ
     )
     assert french.status_code == 429
     assert "Trop de tentatives" in french.content.decode()
+
+
+def test_an_applicant_refused_is_told_their_application_is_waiting(client):
+    innovation = InnovationFactory()
+    client.force_login(ApplicantFactory())
+    response = client.post(f"/innovations/{innovation.slug}/endorse/")
+    assert response.status_code == 403
+    assert "your application is waiting for a moderator" in response.content.decode()
+    client.force_login(UserFactory(status=User.Status.DECLINED))
+    declined = client.post(f"/innovations/{innovation.slug}/endorse/").content.decode()
+    assert "your application was not approved" in declined
+    assert 'href="/members/me/"' in declined
+    client.force_login(UserFactory())
+    other = client.post(f"/innovations/{innovation.slug}/archive/")  # not theirs
+    assert other.status_code == 403
+    assert "You do not have permission to do this." in other.content.decode()

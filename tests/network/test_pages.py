@@ -75,3 +75,14 @@ def test_home_runs_a_fixed_number_of_queries(client, django_assert_num_queries, 
     with django_assert_num_queries(21):
         response = client.get("/")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/innovations/", "/events/", "/resources/", "/members/"])
+def test_folded_filters_say_how_many_apply(client, path):
+    """Filters start folded (open on wide screens by CSS); their control counts the filters
+    the query applies, not its page, order or tab."""
+    html = client.get(path).content.decode()
+    assert '<details class="filters">' in html
+    assert "active)" not in html
+    filtered = client.get(path, {"q": "solar", "region": "africa", "page": "1", "sort": "new"})
+    assert "(2 active)" in filtered.content.decode()
