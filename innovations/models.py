@@ -78,6 +78,11 @@ class InnovationQuerySet(models.QuerySet):
 
     def listed_for(self, user):
         """What the showcase, feeds and counts list for ``user``: published and visible."""
+        if user is not None and user.is_authenticated and user.is_member and not user.is_staff:
+            # Every published one, their own among them: the same rows as visible_to's, without
+            # its "or on the team", which keeps PostgreSQL from reading the newest first
+            # down the published_at index (a member's home: 14 ms to under 1 ms a list).
+            return self.for_any_member()
         return self.visible_to(user).published()
 
     def public(self):
@@ -168,7 +173,8 @@ class Innovation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    # Indexed by innovation_recent_idx and innovation_listed_recent_idx (Meta.indexes).
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     objects = InnovationQuerySet.as_manager()
 
@@ -180,6 +186,13 @@ class Innovation(models.Model):
             # Newest first: the showcase's order, and the walk that finds a frequent word's
             # most recent matches without reading them all.
             models.Index(fields=["-published_at", "-id"], name="innovation_recent_idx"),
+            # The listed ones newest first (a member's home, the digest): drafts, whose
+            # published_at is empty and sorts first, are not in it to be stepped over.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="innovation_listed_recent_idx",
+                condition=Q(status="published", hidden_at__isnull=True),
+            ),
             # The home page's featured innovations, newest first: a handful among 100,000.
             models.Index(
                 fields=["-published_at"],
