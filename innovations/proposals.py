@@ -110,7 +110,7 @@ def proposal_publish(*, proposal: Revision, moderator) -> Innovation | None:
     _decide(proposal, moderator=moderator, accepted=True, note="")
     audit(actor=moderator, action="innovation_changes_published", target=innovation,
           before=before, after=proposal.data)  # fmt: skip
-    _tell_team(
+    tell_team(
         innovation, note="", status=_("your changes are published"),
         message=gettext_lazy("Your changes to “%(title)s” are published."),
     )  # fmt: skip
@@ -129,7 +129,7 @@ def proposal_decline(*, proposal: Revision, moderator, note: str) -> None:
     _decide(proposal, moderator=moderator, accepted=False, note=note)
     innovation = proposal.innovation
     audit(actor=moderator, action="innovation_changes_declined", target=innovation, reason=note)
-    _tell_team(
+    tell_team(
         innovation, note=note, status=_("your changes were not published"),
         message=gettext_lazy("Your changes to “%(title)s” were not published."),
     )  # fmt: skip
@@ -149,7 +149,9 @@ def _forget_cover(proposal, *, keep):
         transaction.on_commit(lambda: storage.delete(name))
 
 
-def _tell_team(innovation, *, note, status, message):
+def tell_team(innovation, *, note, status, message):
+    """Tell the team, on the site and by email, of a moderator's decision on their innovation
+    or on its proposed change (``status``: how the decision reads, ``note``: the moderator's)."""
     url = innovation.get_absolute_url()
     for user in innovation.team_users():
         notify_by_email(

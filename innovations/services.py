@@ -29,7 +29,7 @@ from members import contact
 from members.models import User
 from network.emails import send_email
 from network.moderation import audit, moderator_emails, record_review
-from network.notifications import notify, notify_by_email
+from network.notifications import notify
 from network.utils import unique_slug
 
 COMMENT_EDIT_WINDOW = timedelta(minutes=15)
@@ -129,22 +129,9 @@ def _decide(innovation, *, status, note, kind_message, moderator):
     )
     if not changed:
         return innovation
-    url = innovation.get_absolute_url()
-    for user in innovation.team_users():
-        notify_by_email(
-            user,
-            kind="innovation_reviewed",
-            message=kind_message,
-            params={"title": innovation.title},
-            url=url,
-            template="innovation_reviewed",
-            context={
-                "innovation": innovation,
-                "status": innovation.get_status_display(),
-                "note": note,
-                "url": settings.SITE_URL + url,
-            },
-        )
+    proposals.tell_team(
+        innovation, note=note, status=innovation.get_status_display(), message=kind_message
+    )
     return innovation
 
 

@@ -11,10 +11,15 @@ import shutil
 import time
 
 import pytest
+from allauth.account.internal.flows import login as allauth_login
+from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 
+from network.celery import app
 from tests.database import module_transaction, snapshot
 
 # Playwright runs an event loop in the test thread; live_server needs the ORM there too.
@@ -32,8 +37,6 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from network.celery import app
-
     app.conf.task_always_eager = True
     app.conf.task_eager_propagates = True
 
@@ -90,8 +93,6 @@ def _media_in_tmp(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _clean_cache():
     """Rate limits live in the cache: every test starts with none used."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
 
@@ -101,10 +102,6 @@ def _signed_in_staff_passed_their_second_factor(monkeypatch):
     """A test client signed in as staff with a second factor has passed it, as a sign-in
     through allauth's two-factor stage would have: staff power counts only in such a session
     (members.middleware.StaffPowerMiddleware). Staff without one stay ordinary members."""
-    from allauth.account.internal.flows import login as allauth_login
-    from allauth.mfa.models import Authenticator
-    from django.test import Client
-
     force_login = Client.force_login
 
     def force_login_with_second_factor(self, user, backend=None):

@@ -1,8 +1,10 @@
 """The showcase and the detail page run a fixed number of queries, whatever the data."""
 
 import pytest
+from django.db import connection
 
-from innovations.models import Adoption, Comment, Endorsement, TeamMember, Update
+from innovations.models import Adoption, Comment, Endorsement, Innovation, TeamMember, Update
+from innovations.views.showcase import card_queryset
 from tests.factories import InnovationFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,11 +70,6 @@ def test_a_members_newest_innovations_read_down_the_listed_index():
     """A member's home lists the newest published innovations. Drafts have no published_at,
     which sorts first newest-first: the partial index of the listed ones leaves them out, so
     the newest are read first instead of after every draft (100,000 rows: 17 ms to 0.1 ms)."""
-    from django.db import connection
-
-    from innovations.models import Innovation
-    from innovations.views.showcase import card_queryset
-
     owner = UserFactory()
     Innovation.objects.bulk_create(
         [Innovation(title=f"Draft {i}", slug=f"draft-{i}", owner=owner, status="draft")
