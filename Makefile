@@ -12,7 +12,7 @@ PYTHON ?= python3.12
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install serve migrate seed lint format check-migrations messages compilemessages lock bench clean
+.PHONY: run test install serve migrate seed lint format check-migrations messages compilemessages lock bench screenshots clean
 
 $(VENV)/.installed: requirements-dev.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ run: seed
 # In parallel, one worker per core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
 test: install compilemessages
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+# Phone screenshots (390 px) of the showcase, an event and the application review page, taken
+# by the browser test that checks them, into docs/screenshots/ (needs /usr/bin/chromium).
+screenshots: install compilemessages
+	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -p no:cacheprovider \
+		tests/e2e/test_accessibility.py::test_phone_pages_fit_and_the_review_page_reads_in_order
 
 # Ruff, then the import contracts of DESIGN.md §2 (pyproject.toml [tool.importlinter]).
 lint: install

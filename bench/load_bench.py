@@ -117,6 +117,9 @@ PAGES = [
     ("directory (signed in)", True),
     ("profile (signed in)", True),
     ("mentors (signed in)", True),
+    # Partners' public figures, and staff's dashboard (its figures shared until data changes).
+    ("network in figures", False),
+    ("insight dashboard (staff)", "staff"),
     ("/healthz (floor)", False),
 ]
 
@@ -226,9 +229,6 @@ def seed(args) -> float:
 
 def bench_member():
     """The signed-in member of the benchmark and a session cookie for them."""
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from members.models import Profile, User
 
@@ -237,12 +237,61 @@ def bench_member():
         defaults={"username": "load-bench", "display_name": "Load Bench", "status": "approved"},
     )
     Profile.objects.get_or_create(user=user, defaults={"country": "KE", "region": "africa"})
+    return user, _session_cookie(user)
+
+
+def _session_cookie(user, *, second_factor=False) -> str:
+    from allauth.account.internal.flows import login as allauth_login
+    from allauth.mfa.models import Authenticator
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if second_factor:  # as a sign-in through allauth's two-factor stage records it
+        session[allauth_login.AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "mfa", "at": time.time(), "type": Authenticator.Type.TOTP}
+        ]
+        session[allauth_login._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
     session.create()
-    return user, f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def bench_staff():
+    """A moderator of the benchmark (second factor passed) and a session cookie for them."""
+    from allauth.mfa.models import Authenticator
+    from django.contrib.auth.models import Group
+
+    from members.models import User
+
+    user, _ = User.objects.get_or_create(
+        email="load-staff@load.example",
+        defaults={"username": "load-staff", "display_name": "Load Staff", "status": "approved",
+                  "is_staff": True},
+    )  # fmt: skip
+    user.groups.add(Group.objects.get(name="Moderators"))
+    Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}}
+    )
+    return _session_cookie(user, second_factor=True)
+
+
+def cold_insights() -> list[tuple[str, float]]:
+    """Each dashboard figure computed afresh (no cache), in ms: what the first view after a
+    change of data costs. The monthly series are rolled up first, as each night."""
+    from network import content, insights
+
+    started = time.perf_counter()
+    insights.rollup(content.gather("series"))
+    timings = [("nightly rollup of the monthly series", (time.perf_counter() - started) * 1000)]
+    for insight in content.ordered("insights"):
+        started = time.perf_counter()
+        insight.table(insights.Period())
+        timings.append((insight.name, (time.perf_counter() - started) * 1000))
+    return timings
 
 
 def pick_pages(viewer) -> dict:
@@ -279,6 +328,12 @@ def pick_pages(viewer) -> dict:
         "directory (signed in)": ["/members/"],
         "profile (signed in)": [f"/members/{username}/" for username in members],
         "mentors (signed in)": ["/mentoring/mentors/"],
+        "network in figures": ["/figures/"],
+        "insight dashboard (staff)": [
+            "/insights/",
+            f"/insights/?region={region}",
+            "/insights/?start=2026-01-01",
+        ],
         "/healthz (floor)": ["/healthz"],
     }
     for name in ("home", "showcase", "innovation detail", "events", "library"):
@@ -290,12 +345,13 @@ def pick_pages(viewer) -> dict:
     return paths
 
 
-def preflight(base: str, pages: dict, cookie: str) -> list[str]:
-    """Every path answers 200 (signed-in pages as the member) before the load starts."""
+def preflight(base: str, pages: dict, cookies: dict) -> list[str]:
+    """Every path answers 200 (signed-in pages as the member or the moderator) before the
+    load starts."""
     problems = []
     for name, signed_in in PAGES:
         for path in pages[name]:
-            status, body = get(base + path, cookie if signed_in else None)
+            status, body = get(base + path, cookies.get(signed_in))
             if status != 200:
                 problems.append(f"{name}: {path} answered {status}")
             elif signed_in and "Sign out" not in body:
@@ -310,7 +366,7 @@ def share_connections(total: int) -> list[int]:
     return [rest // pages + (1 if i < rest % pages else 0) for i in range(pages)] + [1]
 
 
-def run_load(args, base: str, pages: dict, cookie: str, duration: int, plan=None) -> list[dict]:
+def run_load(args, base: str, pages: dict, cookies: dict, duration: int, plan=None) -> list[dict]:
     """Every page at once with its share of the connections, or the ``plan``'s pages only
     (``[((name, signed_in), connections)]``)."""
     wrk = shutil.which("wrk")
@@ -322,7 +378,7 @@ def run_load(args, base: str, pages: dict, cookie: str, duration: int, plan=None
     ):
         command = [
             wrk, "-t1", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
-            "-s", str(LUA), base, "--", cookie if signed_in else "-", *pages[name],
+            "-s", str(LUA), base, "--", cookies.get(signed_in, "-"), *pages[name],
         ]  # fmt: skip
         processes.append(
             (
@@ -418,7 +474,11 @@ def main() -> None:
             print(f"seeded in {seed(args):.1f} s")
             cache.clear()  # nothing cached from an earlier data set
         viewer, cookie = bench_member()
+        cookies = {True: cookie, "staff": bench_staff()}
         pages = pick_pages(viewer)
+        print("insight figures computed afresh (ms):")
+        for name, ms in cold_insights():
+            print(f"  {name:<40}{ms:>9.1f}")
 
         started = time.perf_counter()
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -433,7 +493,7 @@ def main() -> None:
         kind = "sync" if args.threads == 1 else f"gthread, {args.threads} threads each"
         print(f"gunicorn on {base}: {args.workers} workers ({args.workers_reason}; {kind}), "
               "DEBUG off")  # fmt: skip
-        problems = preflight(base, pages, cookie)
+        problems = preflight(base, pages, cookies)
         if problems:
             print("\n".join(["Pages failed before the load:", *problems]))
             sys.exit(1)
@@ -445,13 +505,13 @@ def main() -> None:
                   f"per page ({len(PAGES)} pages, at least one connection each)\n", flush=True)  # fmt: skip
         if args.warmup:
             # Every worker loads its templates, translations and connections before timing.
-            run_load(args, base, pages, cookie, args.warmup)
+            run_load(args, base, pages, cookies, args.warmup)
         load_before = os.getloadavg()[0]
         if args.alone:
             results = [row for page in PAGES
-                       for row in run_load(args, base, pages, cookie, args.duration, [(page, 1)])]  # fmt: skip
+                       for row in run_load(args, base, pages, cookies, args.duration, [(page, 1)])]  # fmt: skip
         else:
-            results = run_load(args, base, pages, cookie, args.duration)
+            results = run_load(args, base, pages, cookies, args.duration)
         print_table(results)
         print(
             f"\nload average (1 min) before the measured run {load_before:.2f}, after "

@@ -34,7 +34,7 @@ from events.models import (
 from events.services.hosting import event_cancel, event_save, registrants_email
 from events.services.invitations import invitation_create
 from events.services.registration import registration_cancel
-from network.admin_actions import AuditedAdmin, action_with_form
+from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form
 from network.utils import spreadsheet_safe
 
 CSV_COLUMNS = [
@@ -93,7 +93,7 @@ def _zone(name):
 
 
 @admin.register(Event)
-class EventAdmin(AuditedAdmin, admin.ModelAdmin):
+class EventAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
     form = EventAdminForm
     list_display = [
         "title", "type", "status", "visibility", "starts_at", "timezone", "capacity",
@@ -114,6 +114,13 @@ class EventAdmin(AuditedAdmin, admin.ModelAdmin):
     readonly_fields = ["sequence", "created_at", "updated_at", "published_at", "cancelled_at"]
     inlines = [HostInline, LanguageInline, SlotInline, InvitationInline, RegistrationInline]
     actions = ["export_registrations", "email_registrants", "cancel_events"]
+    decisions = {
+        "email_registrants": (_("Email all registrants"), lambda event: True),
+        "cancel_events": (
+            _("Cancel (tells the registrants)"),
+            lambda event: event.status != Status.CANCELLED,
+        ),
+    }
     fieldsets = [
         (None, {"fields": ["title", "slug", "type", "status", "visibility", "summary",
                            "description"]}),

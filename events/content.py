@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events import home
 from events.digest import REGISTER_ACTION, personal_data, upcoming_events_section
+from events.insights import INSIGHTS, SERIES
 from events.models import Event, Feedback
 from events.search import SOURCE
 from events.sitemaps import EventSitemap
@@ -21,6 +22,8 @@ def _feedback(user, pk):
 
 
 CONTENT = ContentApp(
+    insights=INSIGHTS,
+    series=SERIES,
     urls=("events/", "events.urls"),
     search=[SOURCE],
     sitemaps={"events": EventSitemap},

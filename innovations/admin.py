@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from innovations import proposals, services
-from innovations.forms import ReviewForm
+from innovations.forms import PublishForm, ReviewForm
 from innovations.models import (
     Adoption,
     Comment,
@@ -17,7 +17,7 @@ from innovations.models import (
     Update,
 )
 from innovations.snapshots import differences, snapshot
-from network.admin_actions import AuditedAdmin, action_with_form
+from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form
 from network.taxonomy import Region, Theme
 
 
@@ -60,20 +60,29 @@ def facet_filter(kind, title, choices):
     )
 
 
-def _review(modeladmin, request, queryset, *, service, done):
+def _review(modeladmin, request, queryset, *, service, done, form_class=ReviewForm):
+    """A review decision on the selected innovations, with the form for the team's note;
+    ``done(count)`` says what was done."""
+
     def run(data):
+        count = 0
         for innovation in queryset:
             service(innovation=innovation, moderator=request.user, note=data["note"])
-        modeladmin.message_user(request, done % {"count": queryset.count()}, messages.SUCCESS)
+            count += 1
+        modeladmin.message_user(request, done(count), messages.SUCCESS)
 
     return action_with_form(
-        modeladmin, request, queryset, form_class=ReviewForm, title=_("Note for the team"),
+        modeladmin, request, queryset, form_class=form_class, title=_("Note for the team"),
         submit=_("Send"), describe=lambda innovation: innovation.title, run=run,
     )  # fmt: skip
 
 
+def _waiting(innovation) -> bool:
+    return innovation.status == Status.SUBMITTED
+
+
 @admin.register(Innovation)
-class InnovationAdmin(AuditedAdmin, admin.ModelAdmin):
+class InnovationAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
     list_display = [
         "title",
         "status",
@@ -99,43 +108,66 @@ class InnovationAdmin(AuditedAdmin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [TeamInline, FacetInline, AdoptionInline]
     actions = ["publish", "request_changes", "reject", "feature", "unfeature"]
+    decisions = {
+        "publish": (_("Publish"), lambda innovation: innovation.status != Status.PUBLISHED),
+        "request_changes": (_("Request changes"), _waiting),
+        "reject": (_("Reject with a reason"), _waiting),
+    }
+    review_title = _("Submitted innovations")
+    review_template = "admin/innovations/innovation/review.html"
+    review_queue_template = "admin/innovations/innovation/review_queue.html"
     ordering = ["-submitted_at", "-updated_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("owner")
+
+    # --- the review page: the innovation as members will see it, and what changed ---------
+    def review_queryset(self, request):
+        return (
+            Innovation.objects.filter(status=Status.SUBMITTED)
+            .select_related("owner", "organisation")
+            .order_by("submitted_at", "pk")
+        )
+
+    def review_context(self, request, obj):
+        earlier = obj.revisions.filter(proposed=False).first()
+        return {
+            "innovation": obj,
+            "facets": obj.facet_labels(),
+            "team": obj.team_users(),
+            "earlier": earlier,
+            "changes": differences(earlier.data, snapshot(obj)) if earlier else [],
+        }
 
     def get_readonly_fields(self, request, obj=None):
         # A review decision goes through its action, which tells the team and audits it.
         fields = list(super().get_readonly_fields(request, obj))
         return [*fields, "status", "review_note"] if obj is not None else fields
 
-    @admin.action(description=_("Publish"), permissions=["change"])
+    @admin.action(description=_("Publish (with an optional note)"), permissions=["change"])
     def publish(self, request, queryset):
-        for innovation in queryset:
-            services.innovation_publish(innovation=innovation, moderator=request.user)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d innovation published.",
-                "%(count)d innovations published.",
-                queryset.count(),
-            )
-            % {"count": queryset.count()},
-            messages.SUCCESS,
-        )
+        return _review(
+            self, request, queryset.exclude(status=Status.PUBLISHED),
+            service=services.innovation_publish, form_class=PublishForm,
+            done=lambda count: ngettext(
+                "%(count)d innovation published.", "%(count)d innovations published.", count
+            ) % {"count": count},
+        )  # fmt: skip
 
     @admin.action(description=_("Request changes (with comments)"), permissions=["change"])
     def request_changes(self, request, queryset):
         return _review(
             self, request, queryset,
-            service=services.innovation_request_changes, done=_("Changes requested for %(count)d."),
+            service=services.innovation_request_changes,
+            done=lambda count: _("Changes requested for %(count)d.") % {"count": count},
         )  # fmt: skip
 
     @admin.action(description=_("Reject (with a reason)"), permissions=["change"])
     def reject(self, request, queryset):
         return _review(
             self, request, queryset,
-            service=services.innovation_reject, done=_("%(count)d rejected."),
+            service=services.innovation_reject,
+            done=lambda count: _("%(count)d rejected.") % {"count": count},
         )  # fmt: skip
 
     @admin.action(description=_("Feature on the home page"), permissions=["change"])

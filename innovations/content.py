@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innovations import home
 from innovations.digest import FOLLOW_ACTION, new_innovations_section, personal_data
+from innovations.insights import INSIGHTS, SERIES
 from innovations.models import Comment, Innovation, Revision, Status, Update
 from innovations.search import SOURCE
 from innovations.sitemaps import InnovationSitemap
@@ -26,6 +27,8 @@ def _contribution(model):
 
 
 CONTENT = ContentApp(
+    insights=INSIGHTS,
+    series=SERIES,
     urls=("innovations/", "innovations.urls"),
     search=[SOURCE],
     sitemaps={"innovations": InnovationSitemap},
@@ -60,7 +63,7 @@ CONTENT = ContentApp(
             _("Submitted innovations"),
             lambda: Innovation.objects.filter(status=Status.SUBMITTED),
             "submitted_at",
-            "/admin/innovations/innovation/?status__exact=submitted",
+            "/admin/innovations/innovation/review/",
             order=20,
         ),
         Queue(

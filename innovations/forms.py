@@ -1,12 +1,18 @@
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from taggit.forms import TagField
 
 from innovations.models import Adoption, Comment, Innovation, Interest, Update, Visibility
 from members.models import Organisation
-from network.forms import QuickSelect, checkboxes, clean_links, clean_tags
+from network.forms import (
+    CountryChoiceField,
+    checkboxes,
+    clean_links,
+    clean_tags,
+    country_checkboxes,
+    preselect_only_choice,
+)
 from network.images import process_image
 from network.taxonomy import SDG, Seeking, TargetGroup, Theme
 
@@ -27,12 +33,8 @@ class InnovationForm(forms.ModelForm):
     sdgs = checkboxes(_("Sustainable Development Goals"), SDG.choices)
     target_groups = checkboxes(_("Target groups"), TargetGroup.choices)
     seeking = checkboxes(_("What it seeks"), Seeking.choices)
-    countries = forms.MultipleChoiceField(
-        label=_("Countries"),
-        choices=list(countries),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Where it runs. Hold Ctrl (or Cmd) to choose several."),
+    countries = country_checkboxes(
+        _("Countries"), help_text=_("Where it runs: open a region and tick its countries.")
     )
     tags = TagField(
         label=_("Tags"),
@@ -86,6 +88,10 @@ class InnovationForm(forms.ModelForm):
         ).distinct()
         self.fields["stage"].required = False
         self.fields["visibility"].required = False
+        cover = proposed.get("cover", self.instance.cover) if proposed else self.instance.cover
+        if not cover:
+            del self.fields["remove_cover"]  # nothing to remove
+        preselect_only_choice(self, "organisation")
         if proposed:
             facets, tags = proposed["facets"], proposed["tags"]
         elif self.instance.pk:
@@ -128,6 +134,17 @@ class ReviewForm(forms.Form):
     )
 
 
+class PublishForm(forms.Form):
+    """Publishing may carry a word for the team too (congratulations, a small fix made)."""
+
+    note = forms.CharField(
+        label=_("Note for the team (optional)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
+    )
+
+
 class OwnIds:
     """The innovation page holds several forms with a ``body``: each form's ids carry its own
     prefix, so every label points at its field. Field names, and so the POST, are unchanged."""
@@ -167,11 +184,12 @@ class InterestForm(forms.ModelForm):
 
 
 class AdoptionForm(forms.ModelForm):
+    country = CountryChoiceField(label=_("Country"))
+
     class Meta:
         model = Adoption
         fields = ["organisation_name", "country", "adopted_on", "adaptation"]
         widgets = {
-            "country": QuickSelect,
             "adopted_on": forms.DateInput(attrs={"type": "date"}),
             "adaptation": forms.Textarea(attrs={"rows": 3}),
         }

@@ -211,6 +211,22 @@ class Innovation(models.Model):
         """Values of one classification, from prefetched facets when available."""
         return [facet.value for facet in self.facets.all() if facet.kind == kind]
 
+    def facet_labels(self) -> dict[str, list[str]]:
+        """Each classification's values as people read them (the page and the review page)."""
+        facets = {}
+        for facet in self.facets.all():
+            facets.setdefault(facet.kind, []).append(facet.value)
+        return {
+            "themes": [Theme(v).label for v in facets.get("theme", []) if v in Theme.values],
+            "sdgs": [SDG(int(v)).label for v in facets.get("sdg", []) if v.isdigit()],
+            "targets": [
+                TargetGroup(v).label for v in facets.get("target", []) if v in TargetGroup.values
+            ],
+            "seeking": [Seeking(v).label for v in facets.get("seeking", []) if v in Seeking.values],
+            "countries": [countries.name(v) for v in facets.get("country", [])],
+            "regions": [Region(v).label for v in facets.get("region", []) if v in Region.values],
+        }
+
     def country_names(self) -> list[str]:
         return [countries.name(code) for code in self.facet_values("country")]
 

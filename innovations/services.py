@@ -136,11 +136,11 @@ def _decide(innovation, *, status, note, kind_message, moderator):
 
 
 @transaction.atomic
-def innovation_publish(*, innovation: Innovation, moderator: User) -> Innovation:
+def innovation_publish(*, innovation: Innovation, moderator: User, note: str = "") -> Innovation:
     return _decide(
         innovation,
         status=Status.PUBLISHED,
-        note="",
+        note=note.strip(),
         kind_message=gettext_lazy("“%(title)s” is published."),
         moderator=moderator,
     )
@@ -150,6 +150,10 @@ def innovation_publish(*, innovation: Innovation, moderator: User) -> Innovation
 def innovation_request_changes(*, innovation: Innovation, moderator: User, note: str) -> Innovation:
     if not note.strip():
         raise ValidationError(_("Tell the team what to change."))
+    # The version the moderator read: when the team sends it again, the review page shows
+    # what they changed since.
+    if innovation.status == Status.SUBMITTED:
+        Revision.objects.create(innovation=innovation, editor=moderator, data=snapshot(innovation))
     return _decide(
         innovation,
         status=Status.CHANGES_REQUESTED,

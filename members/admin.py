@@ -1,16 +1,18 @@
 from allauth.account.decorators import secure_admin_login
+from allauth.account.models import EmailAddress
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members import services
-from members.forms import DeclineForm, MergeOrganisationForm
+from members.forms import DeclineForm, MergeOrganisationForm, QuestionForm
 from members.models import Affiliation, Block, Message, Organisation, Profile, User
-from network.admin_actions import AuditedAdmin, action_with_form
+from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form
 from network.images import process_image
 from network.moderation import audit, user_suspend, user_unsuspend
 
@@ -48,8 +50,12 @@ class MemberChangeForm(UserChangeForm):
         field_classes = {}
 
 
+def _applying(user) -> bool:
+    return user.status == User.Status.APPLICANT
+
+
 @admin.register(User)
-class UserAdmin(AuditedAdmin, BaseUserAdmin):
+class UserAdmin(AuditedAdmin, DecisionsAdmin, BaseUserAdmin):
     form = MemberChangeForm
     ordering = ["-date_joined"]
     list_display = [
@@ -66,7 +72,25 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
     date_hierarchy = "date_joined"
     readonly_fields = ["date_joined", "last_active", "last_login"]
     inlines = [ProfileInline, AffiliationInline]
-    actions = ["approve", "decline", "suspend", "unsuspend"]
+    actions = ["approve", "decline", "ask", "suspend", "unsuspend"]
+    decisions = {
+        "approve": (_("Approve"), lambda user: user.status != User.Status.APPROVED),
+        "decline": (_("Decline with a reason"), _applying),
+        "ask": (_("Ask for more information"), _applying),
+        "suspend": (
+            _("Suspend"),
+            lambda user: (
+                user.is_active and not user.is_staff and user.status != User.Status.APPLICANT
+            ),
+        ),
+        "unsuspend": (
+            _("Lift the suspension"),
+            lambda user: not user.is_active and user.suspended_at is not None,
+        ),
+    }
+    review_title = _("Membership applications")
+    review_template = "admin/members/user/review.html"
+    review_queue_template = "admin/members/user/review_queue.html"
     fieldsets = [
         (None, {"fields": ["email", "username", "display_name", "password"]}),
         (_("Membership"), {"fields": ["status", "language", "timezone"]}),
@@ -144,6 +168,54 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
             intro=_("These applicants will be declined and emailed the reason you give:"),
             submit=_("Decline"), describe=_name_and_email, run=run,
         )  # fmt: skip
+
+    @admin.action(
+        description=_("Ask selected applicants for more information"), permissions=["change"]
+    )
+    def ask(self, request, queryset):
+        def run(data):
+            count = 0
+            for user in queryset.filter(status=User.Status.APPLICANT):
+                services.application_ask(
+                    user=user, moderator=request.user, question=data["question"]
+                )
+                count += 1
+            self.message_user(
+                request,
+                ngettext("%(count)d applicant asked.", "%(count)d applicants asked.", count)
+                % {"count": count},
+                messages.SUCCESS,
+            )
+
+        return action_with_form(
+            self, request, queryset, form_class=QuestionForm, title=_("Ask for more information"),
+            intro=_("These applicants are emailed your question and answer it on their account "
+                    "page; their applications stay in the queue:"),
+            submit=_("Send the question"), describe=_name_and_email, run=run,
+        )  # fmt: skip
+
+    # --- the application review page --------------------------------------------------
+    def review_queryset(self, request):
+        confirmed = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+        return (
+            User.objects.applicants()
+            .select_related("profile")
+            .prefetch_related(
+                Prefetch(
+                    "affiliations",
+                    queryset=Affiliation.objects.select_related("organisation"),
+                )
+            )
+            .annotate(email_confirmed=Exists(confirmed))
+            .order_by("date_joined", "pk")
+        )
+
+    def review_context(self, request, obj):
+        return {
+            "profile": Profile.objects.get_or_create(user=obj)[0],
+            "affiliations": obj.affiliations.select_related("organisation"),
+            "email_confirmed": EmailAddress.objects.filter(user=obj, verified=True).exists(),
+        }
 
     @admin.action(description=_("Suspend selected members (with a reason)"), permissions=["change"])
     def suspend(self, request, queryset):

@@ -4,6 +4,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from members.access import member_for_viewer
+from members.insights import INSIGHTS, SERIES
 from members.models import Organisation, Profile, User
 from members.search import MEMBERS, ORGANISATIONS
 from network.content import ContentApp, Figure, Queue, Reportable
@@ -15,6 +16,8 @@ def _profile(user, pk):
 
 
 CONTENT = ContentApp(
+    insights=INSIGHTS,
+    series=SERIES,
     urls=("", "members.urls"),
     search=[ORGANISATIONS, MEMBERS],
     pages=["members:organisations"],
@@ -38,7 +41,7 @@ CONTENT = ContentApp(
             _("Membership applications"),
             User.objects.applicants,
             "date_joined",
-            "/admin/members/user/?status__exact=applicant",
+            "/admin/members/user/review/",
             order=10,
         )
     ],

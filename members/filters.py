@@ -19,6 +19,7 @@ from members.models import (
 )
 from network.cache import shared_aggregate
 from network.facets import FacetedFilterSet, counts
+from network.forms import CountryChoiceField
 from network.taxonomy import Language, OrganisationType, Region
 
 SORTS = {
@@ -191,10 +192,17 @@ class DirectoryFilter(FacetedFilterSet):
         }
 
 
+class CountryFilter(django_filters.Filter):
+    """A country typed by its name or code, or picked from the list of names
+    (network.forms.CountryChoiceField); one that names no country filters nothing."""
+
+    field_class = CountryChoiceField
+
+
 class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains")
     type = django_filters.ChoiceFilter(label=_("Type"), choices=OrganisationType.choices)
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    country = CountryFilter(label=_("Country"))
     region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
     verified = django_filters.BooleanFilter(
         label=_("Verified only"), widget=django_filters.widgets.BooleanWidget()

@@ -4,13 +4,12 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from taggit.forms import TagField
 
 from members.models import Message, Organisation, Profile, User
 from members.services import application_submit
 from network.content import notification_kinds
-from network.forms import QuickSelect, checkboxes, clean_links, clean_tags
+from network.forms import CountryChoiceField, QuickSelect, checkboxes, clean_links, clean_tags
 from network.images import process_image
 from network.models import FollowedTopic
 from network.taxonomy import Language, OrganisationType
@@ -37,11 +36,7 @@ class SignupForm(forms.Form):
     )
     role = forms.CharField(label=_("Your role"), max_length=120)
     # Nothing preselected: a country chosen by default is a country nobody chose.
-    country = forms.ChoiceField(
-        label=_("Country"),
-        choices=lambda: [("", _("— choose your country —")), *countries],
-        widget=QuickSelect,
-    )
+    country = CountryChoiceField(label=_("Country"), own=True)
     motivation = forms.CharField(
         label=_("Why do you want to join?"),
         max_length=1500,
@@ -104,6 +99,7 @@ class ProfileForm(forms.ModelForm):
         ),
     )
     remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
+    country = CountryChoiceField(label=_("Country"), required=False, own=True)
 
     field_order = [
         "display_name", "headline", "avatar_upload", "remove_avatar", "country", "languages",
@@ -128,13 +124,14 @@ class ProfileForm(forms.ModelForm):
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 8}),
             "links": forms.Textarea(attrs={"rows": 3}),
-            "country": QuickSelect,
         }
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["display_name"].initial = user.display_name
+        if not self.instance.avatar:
+            del self.fields["remove_avatar"]  # nothing to remove
         if self.instance.pk:
             self.fields["languages"].initial = list(
                 self.instance.languages.values_list("code", flat=True)
@@ -232,3 +229,21 @@ class FollowForm(forms.Form):
 
     kind = forms.ChoiceField(choices=FollowedTopic.Kind.choices)
     value = forms.CharField(max_length=100)
+
+
+class AnswerForm(forms.Form):
+    """An applicant's answer to a moderator's question about their application."""
+
+    answer = forms.CharField(
+        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 5}), max_length=2000
+    )
+
+
+class QuestionForm(forms.Form):
+    """A moderator's question to an applicant (the application stays in the queue)."""
+
+    question = forms.CharField(
+        label=_("Question, sent to the applicant"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )

@@ -52,7 +52,7 @@ def application_submit(
         Affiliation.objects.get_or_create(
             user=user, organisation=organisation, defaults={"role": role}
         )
-    admin_url = settings.SITE_URL + reverse("admin:members_user_change", args=[user.pk])
+    admin_url = settings.SITE_URL + reverse("admin:members_user_review", args=[user.pk])
     for email in moderator_emails():
         send_email(
             to=[email],
@@ -111,6 +111,59 @@ def _decide(*, user, moderator, status, reason):
         template="application_approved" if approved else "application_declined",
         context={"member": user, "reason": reason},
     )
+
+
+@transaction.atomic
+def application_ask(*, user: User, moderator: User, question: str) -> None:
+    """Ask an applicant for more information: they are emailed the question and answer it on
+    their account page; the application stays in the queue."""
+    question = question.strip()
+    if not question:
+        raise ValidationError(_("Write the question for the applicant."))
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.status != User.Status.APPLICANT:
+        return
+    audit(actor=moderator, action="application_question", target=user, reason=question)
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.question = question
+    profile.question_asked_at = timezone.now()
+    profile.answer = ""
+    profile.answered_at = None
+    profile.save(update_fields=["question", "question_asked_at", "answer", "answered_at"])
+    notify_by_email(
+        user,
+        kind="application_decided",
+        message=gettext_lazy("A moderator asked a question about your application."),
+        url=reverse("members:dashboard"),
+        template="application_question",
+        context={
+            "member": user,
+            "question": question,
+            "url": settings.SITE_URL + reverse("members:dashboard"),
+        },
+    )
+
+
+@transaction.atomic
+def application_answer(*, user: User, answer: str) -> None:
+    """The applicant answers the moderators' question; the moderators are emailed."""
+    answer = answer.strip()
+    if not answer:
+        raise ValidationError(_("Write your answer."))
+    profile = Profile.objects.select_for_update().get(user=user)
+    if user.status != User.Status.APPLICANT or not profile.question:
+        raise PermissionDenied
+    profile.answer = answer
+    profile.answered_at = timezone.now()
+    profile.save(update_fields=["answer", "answered_at"])
+    review_url = settings.SITE_URL + reverse("admin:members_user_review", args=[user.pk])
+    for email in moderator_emails():
+        send_email(
+            to=[email],
+            template="application_answered",
+            context={"applicant": user, "profile": profile, "url": review_url},
+            language=settings.LANGUAGE_CODE,
+        )
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from members import services
 from members.access import kept_apart, member_for_viewer, shown_fields
 from members.filters import DirectoryFilter, OrganisationFilter
 from members.forms import (
+    AnswerForm,
     DeleteAccountForm,
     FollowForm,
     MessageForm,
@@ -229,7 +230,18 @@ def block(request, username):
 
 @login_required
 def dashboard(request):
-    return render(request, "members/dashboard.html", {"member": request.user})
+    """The member's own page; an applicant asked a question by a moderator answers it here."""
+    user = request.user
+    profile = getattr(user, "profile", None)
+    answer_form = None
+    if user.status == User.Status.APPLICANT and profile is not None and profile.question:
+        answer_form = AnswerForm(request.POST if request.method == "POST" else None)
+        if answer_form.is_valid():
+            services.application_answer(user=user, answer=answer_form.cleaned_data["answer"])
+            messages.success(request, _("Thank you: your answer was sent to the moderators."))
+            return redirect("members:dashboard")
+    context = {"member": user, "answer_form": answer_form}
+    return render(request, "members/dashboard.html", context)
 
 
 @login_required

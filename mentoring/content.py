@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.actions import ACCEPT_MATCH, ACCEPT_REQUEST, DECLINE_REQUEST
 from mentoring.exports import personal_data
+from mentoring.insights import INSIGHTS, SERIES
 from mentoring.models import MentorProfile
 from network.content import ContentApp, Reportable
 
@@ -14,6 +15,8 @@ def _mentor(user, pk):
 
 
 CONTENT = ContentApp(
+    insights=INSIGHTS,
+    series=SERIES,
     urls=("mentoring/", "mentoring.urls"),
     # A mentoring bio is member-written text shown to other members: reportable.
     reportables=[Reportable(MentorProfile, _mentor, lambda mentor: mentor.user)],

@@ -5,7 +5,7 @@ from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from network import moderation
-from network.admin_actions import action_with_form
+from network.admin_actions import DecisionsAdmin, action_with_form
 from network.forms import ResolutionForm
 from network.models import (
     AuditEntry,
@@ -18,7 +18,7 @@ from network.models import (
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(DecisionsAdmin, admin.ModelAdmin):
     list_display = ["target_repr", "content_type", "reason", "created_at", "outcome", "resolved_at"]
     list_filter = ["reason", "outcome", ("resolved_at", admin.EmptyFieldListFilter), "content_type"]
     search_fields = ["target_repr", "note"]
@@ -28,6 +28,7 @@ class ReportAdmin(admin.ModelAdmin):
         "resolved_at", "resolved_by", "outcome", "resolution_note",
     ]  # fmt: skip
     actions = ["resolve"]
+    decisions = {"resolve": (_("Decide (with a note)"), lambda report: report.resolved_at is None)}
 
     def has_add_permission(self, request):
         return False

@@ -98,6 +98,10 @@ class ContentApp:
     figures: Sequence[Figure] = ()
     home: Sequence[Section] = ()
     dashboard: Sequence[Section] = ()
+    # The insight dashboard's figures (network.insights.Insight) and the monthly series
+    # rolled up each night for them (network.insights.Series).
+    insights: Sequence[Any] = ()
+    series: Sequence[Any] = ()
     # The moderation dashboard's queues, and the models members may report.
     queues: Sequence[Queue] = ()
     reportables: Sequence[Reportable] = ()

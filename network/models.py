@@ -186,3 +186,32 @@ class FollowedTopic(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.value}"
+
+
+class MonthlyCount(models.Model):
+    """A month's count of one series of the insight dashboard (network.insights.rollup):
+    recounted each night, so that charts over years read a few rows at any size. ``region``
+    is an ILO region, or "" for everywhere; ``dimension`` what the count is of, or "" for
+    all."""
+
+    metric = models.CharField(max_length=80)
+    month = models.DateField()
+    region = models.CharField(max_length=40, blank=True)
+    # The value a figure breaks down by (a stage, a theme, a country), or "" for the total.
+    dimension = models.CharField(max_length=80, blank=True)
+    value = models.PositiveIntegerField(default=0)
+    counted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("monthly count")
+        verbose_name_plural = _("monthly counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["metric", "month", "region", "dimension"], name="monthly_count_unique"
+            )
+        ]
+        # The staff permission to see the insight dashboard (and its exports).
+        permissions = [("view_insights", _("Can see the insight dashboard"))]
+
+    def __str__(self):
+        return f"{self.metric} {self.month:%Y-%m} {self.region}: {self.value}"

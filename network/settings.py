@@ -321,6 +321,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.tasks.scan_mentorships",
         "schedule": crontab(hour=8, minute=30),
     },
+    "insight-rollup": {  # nightly: the monthly series of the insight dashboard
+        "task": "network.tasks.rollup_insights",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "weekly-digest": {
         "task": "network.tasks.schedule_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week=1),

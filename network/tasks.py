@@ -7,6 +7,7 @@ import logging
 from celery import current_app, shared_task
 from django.db import transaction
 
+from network import content, insights
 from network.digests import current_period, digest_batches, email_notification_now, send_digests
 from network.emails import build_message
 from network.models import PendingTask
@@ -61,3 +62,9 @@ def schedule_digests(kind):
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_digest_batch(self, *, kind, period, user_ids):
     send_digests(kind=kind, period=period, user_ids=user_ids, claim=self.request.id or "")
+
+
+@shared_task
+def rollup_insights():
+    """Recount the insight dashboard's monthly series (network.insights.rollup)."""
+    return insights.rollup(content.gather("series"))

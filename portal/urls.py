@@ -8,7 +8,7 @@ from django.urls import include, path
 
 from network import content
 from network import views as base
-from portal import views
+from portal import insights, views
 from portal.sitemaps import sitemap
 
 admin.site.site_header = settings.SITE_NAME
@@ -32,6 +32,9 @@ urlpatterns += i18n_patterns(
     path("notifications/<int:pk>/read/", base.notification_read, name="notification_read"),
     path("report/<str:label>/<int:pk>/", base.report, name="report"),
     path("search/", views.search, name="search"),
+    path("figures/", insights.figures, name="figures"),
+    path("insights/", insights.dashboard, name="insights"),
+    path("insights/<slug:name>.<str:fmt>", insights.export, name="insights_export"),
     path("unsubscribe/<str:token>/", base.unsubscribe, name="unsubscribe"),
     path("act/<str:token>/", base.act, name="act"),
     path("admin/", admin.site.urls),

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from network.admin_actions import AuditedAdmin, action_with_form
+from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form
 from network.taxonomy import Theme
 from resources import services
 from resources.forms import DeclineForm, ResourceAdminForm
@@ -74,7 +74,7 @@ class UsefulMarkInline(admin.TabularInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(AuditedAdmin, admin.ModelAdmin):
+class ResourceAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
     form = ResourceAdminForm
     list_display = [
         "title", "type", "language", "access", "status", "publisher_type", "download_count",
@@ -91,6 +91,16 @@ class ResourceAdmin(AuditedAdmin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [LanguageVersionInline, UsefulMarkInline]
     actions = ["approve", "decline"]
+    decisions = {
+        "approve": (_("Approve and publish"), lambda resource: resource.status != Status.PUBLISHED),
+        "decline": (
+            _("Decline with a reason"),
+            lambda resource: resource.status == Status.SUBMITTED,
+        ),
+    }
+    review_title = _("Contributed resources")
+    review_template = "admin/resources/resource/review.html"
+    review_queue_template = "admin/resources/resource/review_queue.html"
     ordering = ["-submitted_at", "-created_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "type"]}),
@@ -111,6 +121,16 @@ class ResourceAdmin(AuditedAdmin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("contributor")
+
+    def review_queryset(self, request):
+        return (
+            Resource.objects.filter(status=Status.SUBMITTED)
+            .select_related("contributor", "organisation")
+            .order_by("submitted_at", "pk")
+        )
+
+    def review_context(self, request, obj):
+        return {"resource": obj, "stored_file": self.stored_file(obj)}
 
     def get_changeform_initial_data(self, request):
         # Staff additions are published at once, as the ILO's unless said otherwise.

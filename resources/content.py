@@ -7,11 +7,14 @@ from network.content import ContentApp, Queue, Reportable, Section
 from resources.digest import new_resources_section
 from resources.exports import personal_data
 from resources.home import new_resources
+from resources.insights import INSIGHTS, SERIES
 from resources.models import Resource, Status
 from resources.search import SOURCE
 from resources.sitemaps import CollectionSitemap, ResourceSitemap
 
 CONTENT = ContentApp(
+    insights=INSIGHTS,
+    series=SERIES,
     urls=("resources/", "resources.urls"),
     search=[SOURCE],
     sitemaps={"resources": ResourceSitemap, "resource-collections": CollectionSitemap},
@@ -28,7 +31,7 @@ CONTENT = ContentApp(
             _("Contributed resources"),
             lambda: Resource.objects.filter(status=Status.SUBMITTED),
             "submitted_at",
-            "/admin/resources/resource/?status__exact=submitted",
+            "/admin/resources/resource/review/",
             order=30,
         )
     ],

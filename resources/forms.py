@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 from members.models import Organisation
-from network.forms import checkboxes, clean_link, clean_tags
+from network.forms import checkboxes, clean_link, clean_tags, preselect_only_choice
 from network.taxonomy import Theme
 from resources.models import Access, Resource, Status, UsefulMark
 from resources.uploads import ACCEPT, check_document, max_upload_bytes
@@ -72,6 +72,7 @@ class ContributeForm(forms.ModelForm):
             affiliations__user=user
         ).distinct()
         self.fields["organisation"].help_text = _("If you share it on behalf of your organisation.")
+        preselect_only_choice(self, "organisation")
         self.fields["access"].initial = Access.PUBLIC
         self.fields["year"].widget.attrs.update({"min": 1919, "max": date.today().year + 1})
 
@@ -147,6 +148,9 @@ class ResourceAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["themes"].initial = self.instance.theme_values()
+        if not self.instance.file:
+            # Nothing to remove. Hidden rather than left out: the admin's fieldsets name it.
+            self.fields["remove_file"].widget = forms.HiddenInput()
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

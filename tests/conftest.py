@@ -8,10 +8,8 @@ where Chromium is absent outside CI (CI=true).
 import io
 import os
 import shutil
-import time
 
 import pytest
-from allauth.account.internal.flows import login as allauth_login
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +19,7 @@ from django.test import Client
 
 from network.celery import app
 from tests.database import module_transaction, snapshot
+from tests.e2e.sessions import pass_second_factor
 
 # Playwright runs an event loop in the test thread; live_server needs the ORM there too.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -109,13 +108,7 @@ def _signed_in_staff_passed_their_second_factor(monkeypatch):
         if (user.is_staff or user.is_superuser) and Authenticator.objects.filter(
             user=user
         ).exists():
-            # The records allauth keeps of the session's sign-in steps, for this user.
-            session = self.session
-            session[allauth_login.AUTHENTICATION_METHODS_SESSION_KEY] = [
-                {"method": "mfa", "at": time.time(), "type": Authenticator.Type.TOTP}
-            ]
-            session[allauth_login._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
-            session.save()
+            pass_second_factor(self.session, user)
 
     monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
 

@@ -59,6 +59,11 @@ def event_save(*, event: Event, by) -> Event:
         event.cancelled_at = now
     event.full_clean(exclude=["innovations", "materials"])
     event.save()
+    before = stored.status if stored is not None else None
+    if event.status != before and event.status in (Status.PUBLISHED, Status.CANCELLED):
+        # Publishing and cancelling are decisions: in the audit log, whoever took them where.
+        audit(actor=by, action=f"event_{event.status}", target=event,
+              before={"status": before}, after={"status": event.status})  # fmt: skip
     if stored is None:
         return event
     if cancelled_now:

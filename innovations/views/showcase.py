@@ -194,9 +194,6 @@ def detail(request, slug):
     adoptions = innovation.adoptions.order_by("-adopted_on", "-created_at")
     if not (on_team or viewer.is_staff):
         adoptions = adoptions.filter(status=Adoption.Status.CONFIRMED)
-    facets = {}
-    for facet in innovation.facets.all():
-        facets.setdefault(facet.kind, []).append(facet.value)
     stage_values = Stage.values
     stage_index = stage_values.index(innovation.stage) if innovation.stage else -1
     context = {
@@ -208,16 +205,7 @@ def detail(request, slug):
         if on_team
         else None,
         "is_member": member,
-        "facets": {
-            "themes": [Theme(v).label for v in facets.get("theme", []) if v in Theme.values],
-            "sdgs": [SDG(int(v)).label for v in facets.get("sdg", []) if v.isdigit()],
-            "targets": [
-                TargetGroup(v).label for v in facets.get("target", []) if v in TargetGroup.values
-            ],
-            "seeking": [Seeking(v).label for v in facets.get("seeking", []) if v in Seeking.values],
-            "countries": [countries.name(v) for v in facets.get("country", [])],
-            "regions": [Region(v).label for v in facets.get("region", []) if v in Region.values],
-        },
+        "facets": innovation.facet_labels(),
         "ladder": [
             {
                 "value": value,

@@ -50,10 +50,16 @@ def people_schema(organisations: list[str]) -> dict:
         "role": str,
         "kind": choice(["member", "moderator", "admin"]),
     }
+    applicant = {
+        **person,
+        "motivation": str,
+        optional("question", ""): str,
+        optional("answer", ""): str,
+    }
     return {
         "logins": [login],
         "members": [person],
-        "applicants": [person],
+        "applicants": [applicant],
         "profiles": {
             "bio": str,
             "expertise": [[str]],
@@ -95,6 +101,20 @@ def _profile(user, profiles: dict, *, country: str, index: int, role: str) -> No
     profile.interests.set(expertise[(index + 3) % len(expertise)][:2])
     for code in profiles["languages"].get(country, ["en"]):
         SpokenLanguage.objects.get_or_create(profile=profile, code=code)
+
+
+def _application(user, row) -> None:
+    """An applicant's motivation, and a moderator's question with its answer where given."""
+    profile = user.profile
+    if profile.motivation:
+        return
+    profile.motivation = row["motivation"]
+    profile.question, profile.answer = row["question"], row["answer"]
+    if row["question"]:
+        profile.question_asked_at = user.date_joined
+    if row["answer"]:
+        profile.answered_at = user.date_joined
+    profile.save()
 
 
 def _user(*, email, name, status, is_staff=False, is_superuser=False):
@@ -158,6 +178,8 @@ def seed(*, log) -> None:
                 organisation=organisations[row["organisation"]],
                 defaults={"role": row["role"]},
             )
+            if key == "applicants":
+                _application(user, row)
     log(
         f"Members: {User.objects.approved().count()} approved, "
         f"{User.objects.applicants().count()} applicants, "

@@ -99,6 +99,11 @@ class Profile(models.Model):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decision_reason = models.TextField(_("reason"), blank=True)
+    # A moderator's question about the application, and the applicant's answer (the latest).
+    question = models.TextField(_("moderator's question"), max_length=2000, blank=True)
+    question_asked_at = models.DateTimeField(_("question asked"), null=True, blank=True)
+    answer = models.TextField(_("applicant's answer"), max_length=2000, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
 
     class Meta:

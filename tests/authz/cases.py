@@ -33,6 +33,10 @@ CASES = [
     ("report", "pair's comment", lambda w: {"label": "innovations-comment", "pk": w.comment.pk}),
     ("report", "private event", lambda w: {"label": "events-event", "pk": w.events["private"].pk}),
     ("search", "", NONE),
+    ("figures", "", NONE),
+    ("insights", "", NONE),
+    ("insights_export", "csv", lambda w: {"name": "members-by-region", "fmt": "csv"}),
+    ("insights_export", "xlsx", lambda w: {"name": "innovations-by-status", "fmt": "xlsx"}),
     ("members:follow", "", NONE),
     ("unsubscribe", "pair's", lambda w: {"token": w.unsubscribe_token}),
     ("unsubscribe", "forged", lambda w: {"token": "forged.token"}),
@@ -177,18 +181,29 @@ ADMIN_ACTIONS = ("changelist", "add", "history", "delete", "change")
 
 def admin_model_urls(world):
     """(model label, action, url) for every registered model admin's own pages; the pages of
-    one object are tried on a real object of the model, where the world has one."""
+    one object are tried on a real object of the model, where the world has one. Admins that
+    take decisions (network.admin_actions.DecisionsAdmin) have a decision URL per object,
+    tried with a decision no admin offers, and some a review queue and review pages."""
     from django.contrib import admin
     from django.urls import reverse
 
+    from network.admin_actions import DecisionsAdmin
+
     out = []
-    for model in admin.site._registry:
+    for model, model_admin in admin.site._registry.items():
         label = model._meta.label_lower
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         obj = model._default_manager.order_by("pk").first()
-        for action in ADMIN_ACTIONS:
-            if action in ("changelist", "add"):
+        actions = list(ADMIN_ACTIONS)
+        if isinstance(model_admin, DecisionsAdmin):
+            actions.append("decide")
+            if model_admin.review_template:
+                actions += ["review_queue", "review"]
+        for action in actions:
+            if action in ("changelist", "add", "review_queue"):
                 out.append((label, action, reverse(f"{prefix}_{action}")))
+            elif obj is not None and action == "decide":
+                out.append((label, action, reverse(f"{prefix}_decide", args=[obj.pk, "nothing"])))
             elif obj is not None:
                 out.append((label, action, reverse(f"{prefix}_{action}", args=[obj.pk])))
     return out

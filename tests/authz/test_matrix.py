@@ -47,6 +47,10 @@ EXPECTED = {
     ("report", "pair's comment"): ("login 404 200 200 200 200 200 login", "login 404 200 200 200 200 200 login"),
     ("report", "private event"): ("login 404 404 200 404 200 200 login", "login 404 404 200 404 200 200 login"),
     ("search", ""): ("200", "200"),
+    ("figures", ""): ("200", "405"),
+    ("insights", ""): ("login 403 403 403 403 403 200 login", "405"),
+    ("insights_export", "csv"): ("login 403 403 403 403 403 200 login", "405"),
+    ("insights_export", "xlsx"): ("login 403 403 403 403 403 200 login", "405"),
     ("members:follow", ""): ("login 405 405 405 405 405 405 login", "login 404 404 404 404 404 404 login"),
     ("unsubscribe", "pair's"): ("200", "200"),
     ("unsubscribe", "forged"): ("404", "404"),
@@ -426,8 +430,10 @@ def admin_model_pattern(name: str) -> bool:
     return any(
         name == f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}"
         for model in admin.site._registry
-        for action in ("changelist", "add", "history", "delete", "change")
-    )
+        for action in (
+            "changelist", "add", "history", "delete", "change", "decide", "review_queue", "review"
+        )
+    )  # fmt: skip
 
 
 def test_every_url_pattern_is_classified():
@@ -519,6 +525,16 @@ def admin_expectation(role, label, action, method) -> str:
     if role != "moderator":
         return "login"
     allowed = set(MODERATOR_ADMIN.get(label, "").split())
+    if action in ("review_queue", "review"):
+        # Review pages are read: those who may view see them; a POST goes to a decision.
+        if method == "post":
+            return "405"
+        return "200" if allowed & {"view", "change"} else "403"
+    if action == "decide":
+        # Seeing the decision's URL leads to the object; a decision no admin offers is refused.
+        if method == "post":
+            return "403"
+        return "302" if allowed & {"view", "change"} else "403"
     needed = {
         "changelist": {"view", "change"},
         "history": {"view", "change"},

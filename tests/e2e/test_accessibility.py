@@ -12,9 +12,11 @@ minor findings too (they do not fail the test).
 """
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.test import override_settings
@@ -23,7 +25,7 @@ from events.models import Event
 from members.models import User
 from network.notifications import notify
 from tests.database import module_live_server
-from tests.e2e.sessions import session_cookie
+from tests.e2e.sessions import session_cookie, staff_session_cookie
 
 # Each test runs in a transaction that is rolled back; the module's seeded data was committed
 # before, so the server thread sees it on any database (shared in-memory SQLite or PostgreSQL).
@@ -58,6 +60,7 @@ PAGES = [
     ("library", "/resources/", True, True),
     ("resource", "/resources/quality-apprenticeships-toolkit/", True, True),
     ("search", "/search/?q=skills", True, True),
+    ("figures", "/figures/", True, True),
     ("sign-in", "/accounts/login/", True, False),  # a member is sent on
     ("sign-up", "/accounts/signup/", True, False),
     ("innovation-form", "/innovations/new/", False, True),  # signed out: the sign-in page
@@ -93,11 +96,17 @@ def site(demo_snapshot, django_db_blocker, tmp_path_factory):
             )  # fmt: skip
         notification.read_at = notification.created_at
         notification.save()
+        # The demo moderator, with the second factor staff need to reach the admin.
+        moderator = User.objects.filter(is_staff=True, is_superuser=False).order_by("pk").first()
+        Authenticator.objects.get_or_create(
+            user=moderator, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}}
+        )
         try:
             with module_live_server(static_handler=StaticFilesHandler) as url:
                 yield {
                     "url": url,
                     "cookie": session_cookie(member, url),
+                    "moderator_cookie": staff_session_cookie(moderator, url),
                     "media_root": settings.MEDIA_ROOT,
                 }
         finally:
@@ -202,3 +211,75 @@ def test_phones_see_results_first_and_nothing_scrolls_sideways(live, browser, si
         assert sideways == []
     finally:
         context.close()
+
+
+# What a phone shows of the showcase, an event and the application review page (the
+# moderator's), at 390 px: nothing sideways, the decisions after what they decide on. The
+# screenshots go to SCREENSHOT_DIR when it is set (``make screenshots``: docs/screenshots/).
+PHONE_PAGES = [
+    ("showcase", "/innovations/", "visitor"),
+    ("event", "/events/inclusive-apprenticeships-lagos-session/", "visitor"),
+    ("application-review", "review", "moderator"),
+]
+
+
+def test_staff_filter_the_insight_dashboard_and_download_a_table(live, browser):
+    """A moderator opens the dashboard, filters a region, downloads a table as CSV; axe finds
+    nothing serious on the dashboard at either width."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context.add_cookies([live["moderator_cookie"]])
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    try:
+        page.goto(live["url"] + "/insights/")
+        page.get_by_role("combobox", name="Region").select_option("africa")
+        page.get_by_role("button", name="Show").click()
+        page.wait_for_url("**/insights/?*region=africa*")
+        assert page.get_by_role("img", name="Members by region", exact=True).is_visible()
+        problems = []
+        for width, height in WIDTHS:
+            page.set_viewport_size({"width": width, "height": height})
+            results = page.evaluate(AXE_RUN)
+            problems += [describe(v, width) for v in results["violations"]
+                         if v["impact"] in BLOCKING]  # fmt: skip
+        assert problems == []
+        figure = page.locator("#members-by-region")
+        with page.expect_download() as download:
+            figure.get_by_role("link", name="CSV").click()
+        lines = Path(download.value.path()).read_text().splitlines()
+        assert lines[0] == "Region,Members"
+        assert [line.split(",")[0] for line in lines[1:]] == ["Africa"]
+        assert download.value.suggested_filename.startswith("members-by-region-")
+    finally:
+        context.close()
+
+
+def test_phone_pages_fit_and_the_review_page_reads_in_order(live, browser, tmp_path):
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    applicant = User.objects.applicants().order_by("date_joined", "pk").first()
+    sideways = []
+    for name, path, who in PHONE_PAGES:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        if who == "moderator":
+            context.add_cookies([live["moderator_cookie"]])
+            path = f"/admin/members/user/{applicant.pk}/review/"
+        page = context.new_page()
+        try:
+            response = page.goto(live["url"] + path)
+            assert response.status == 200, path
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                sideways.append(f"{path}: {width} px wide")
+            if who == "moderator":
+                motivation = page.get_by_role("heading", name="Motivation").bounding_box()
+                approve = page.get_by_role("button", name="Approve").bounding_box()
+                assert motivation["y"] < approve["y"]
+                assert approve["y"] < 844, "the decisions are on the first screen"
+            page.screenshot(path=folder / f"{name}-390.png", full_page=False)
+        finally:
+            context.close()
+    assert sideways == []
+    assert sorted(p.name for p in folder.glob("*-390.png")) == sorted(
+        f"{name}-390.png" for name, _path, _who in PHONE_PAGES
+    )

@@ -12,18 +12,26 @@ from tests.factories import StaffFactory, UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+BUTTONS = {
+    "publish": "Publish",
+    "request_changes": "Request changes",
+    "reject": "Reject with a reason",
+}
+
+
 def run_admin_action(browser, live_server, moderator, innovation, action, note=None):
+    """The moderator opens the review queue, then the innovation, and takes the decision with
+    its button; the page that follows asks for the note (optional when publishing)."""
     context = browser.new_context()
     context.add_cookies([session_cookie(moderator, live_server.url)])
     page = context.new_page()
-    page.goto(live_server.url + "/admin/innovations/innovation/?status__exact=submitted")
-    page.check(f'input[name="_selected_action"][value="{innovation.pk}"]')
-    page.select_option('select[name="action"]', action)
-    page.get_by_role("button", name="Run").click()
+    page.goto(live_server.url + "/admin/innovations/innovation/review/")
+    page.get_by_role("link", name=innovation.title).click()
+    page.get_by_role("button", name=BUTTONS[action]).click()
     if note is not None:
         page.get_by_label("Comments for the team").fill(note)
-        page.get_by_role("button", name="Send").click()
-    page.wait_for_url("**/admin/innovations/innovation/**")
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url("**/admin/innovations/innovation/review/")
     context.close()
 
 
@@ -45,7 +53,12 @@ def test_innovation_from_draft_to_showcase(live_server, page, browser):
     page.get_by_label("The solution").fill("A 6-month apprenticeship with local installers.")
     page.get_by_label("Stage").select_option("pilot")
     page.get_by_label("Green skills").check()
-    page.get_by_label("Countries").select_option(["SN", "ML"])
+    # Countries are ticked region by region; the filter opens the region of a name typed.
+    page.get_by_label("Filter the countries").fill("sénég")
+    page.get_by_label("Senegal").check()
+    page.get_by_label("Filter the countries").fill("mali")
+    page.get_by_label("Mali", exact=True).check()
+    expect(page.locator("summary", has_text="Africa")).to_contain_text("2 chosen")
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_text("Submitted. A moderator will review it")).to_be_visible()
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from events.models import Event, Registration
+from network.models import AuditEntry
 from tests.factories import (
     EventFactory,
     EventHostFactory,
@@ -94,6 +95,29 @@ def test_changing_the_time_in_the_admin_tells_registrants_and_raises_the_sequenc
     assert email.to == [registration.user.email]
     assert email.subject == "Changed: Admin-made event"
     assert registration.user.notifications.get().kind == "event_changed"
+
+
+def test_publishing_then_cancelling_in_the_change_form_dates_and_tells_registrants(
+    admin_client, django_capture_on_commit_callbacks
+):
+    admin_client.post("/admin/events/event/add/", form_data(status="draft"))
+    event = Event.objects.get(slug="admin-made-event")
+    assert event.published_at is None
+    admin_client.post(f"/admin/events/event/{event.pk}/change/", form_data())
+    event.refresh_from_db()
+    assert event.published_at is not None
+    registration = RegistrationFactory(event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/events/event/{event.pk}/change/", form_data(status="cancelled")
+        )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.cancelled_at is not None
+    assert AuditEntry.objects.filter(action="event_cancelled", object_id=str(event.pk)).exists()
+    [email] = mail.outbox
+    assert (email.to, email.subject) == ([registration.user.email], "Cancelled: Admin-made event")
+    assert registration.user.notifications.get().kind == "event_cancelled"
 
 
 def test_export_registrations_csv(admin_client):

@@ -111,7 +111,8 @@ def test_review_cycle_request_changes_resubmit_publish(
     assert innovation.status == "submitted"
 
     moderator_client(client).post(
-        "/admin/innovations/innovation/", {"action": "publish", "_selected_action": [innovation.pk]}
+        "/admin/innovations/innovation/",
+        {"action": "publish", "_selected_action": [innovation.pk], "note": ""},
     )
     innovation.refresh_from_db()
     assert innovation.status == "published"
@@ -123,7 +124,7 @@ def test_review_cycle_request_changes_resubmit_publish(
     with django_capture_on_commit_callbacks(execute=True):
         moderator_client(client).post(
             "/admin/innovations/innovation/",
-            {"action": "publish", "_selected_action": [innovation.pk]},
+            {"action": "publish", "_selected_action": [innovation.pk], "note": ""},
         )
     assert mail.outbox == []
     assert AuditEntry.objects.count() == entries

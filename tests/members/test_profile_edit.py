@@ -150,3 +150,43 @@ def test_avatar_is_served_only_to_those_who_may_see_the_profile(client, settings
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
     assert "private" in response["Cache-Control"]
+
+
+def test_the_country_shows_by_name_in_the_page_language_and_is_typed_by_name(member_client):
+    profile = member_client.user.profile
+    profile.country = "SN"
+    profile.save()
+    assert 'name="profile-country" value="Senegal"' in member_client.get(EDIT).content.decode()
+    french = member_client.get("/fr" + EDIT, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert 'name="profile-country" value="Sénégal"' in french
+    response = member_client.post(EDIT, form_data(**{"profile-country": "kenya"}))
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert (str(profile.country), profile.region) == ("KE", "africa")
+    member_client.post(EDIT, form_data(**{"profile-country": ""}))  # a country is optional
+    profile.refresh_from_db()
+    assert str(profile.country) == ""
+
+
+def test_an_unknown_country_is_refused_and_the_saved_one_kept(member_client):
+    profile = member_client.user.profile
+    profile.country = "SN"
+    profile.save()
+    response = member_client.post(EDIT, form_data(**{"profile-country": "Atlantis"}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose a country from the list, or type its name in full." in html
+    assert 'name="profile-country" value="Atlantis"' in html
+    profile.refresh_from_db()
+    assert str(profile.country) == "SN"
+
+
+def test_remove_my_photo_is_offered_only_when_there_is_a_photo(member_client):
+    assert "Remove my photo" not in member_client.get(EDIT).content.decode()
+    upload = SimpleUploadedFile("me.png", image_bytes())
+    member_client.post(EDIT, form_data(**{"profile-avatar_upload": upload}))
+    assert "Remove my photo" in member_client.get(EDIT).content.decode()
+    member_client.post(EDIT, form_data(**{"profile-remove_avatar": "on"}))
+    profile = User.objects.get(pk=member_client.user.pk).profile
+    assert not profile.avatar
+    assert "Remove my photo" not in member_client.get(EDIT).content.decode()

@@ -168,11 +168,14 @@ def test_a_filled_honeypot_is_refused_with_a_message_whatever_it_holds(client, f
     assert not User.objects.filter(email="new.person@example.org").exists()
 
 
+def country_input(html) -> str:
+    return re.search(r'<input type="text" name="country"[^>]*>', html).group(0)
+
+
 def test_no_country_is_chosen_for_the_applicant(client):
     html = client.get(SIGNUP).content.decode()
-    select = re.search(r'<select name="country".*?</select>', html, re.S).group(0)
-    assert re.search(r'value="[A-Z]{2}" selected', select) is None  # only the blank is
-    assert '<option value="" selected>' in select
+    assert "value=" not in country_input(html)  # empty, and nothing selected in its list
+    assert '<option value="Ghana">' in html
     response = client.post(SIGNUP, application(country=""))
     assert response.status_code == 200
     assert response.context["form"].errors["country"] == ["This field is required."]
@@ -229,3 +232,39 @@ def test_an_applicant_refused_is_told_their_application_is_waiting(client):
     other = client.post(f"/innovations/{innovation.slug}/archive/")  # not theirs
     assert other.status_code == 403
     assert "You do not have permission to do this." in other.content.decode()
+
+
+@pytest.mark.parametrize(
+    "prefix, typed, code",
+    [
+        ("", "Ghana", "GH"),
+        ("", "  cote d'ivoire ", "CI"),  # whatever the case, accents and spaces
+        ("", "gh", "GH"),  # an ISO code
+        ("/fr", "Côte d’Ivoire", "CI"),
+        ("/fr", "allemagne", "DE"),
+        ("/fr", "Germany", "DE"),  # English, whatever the page's language
+        ("/es", "Perú", "PE"),
+        ("/es", "Estados Unidos", "US"),
+    ],
+)
+def test_the_applicant_types_their_country_by_name_or_code(client, prefix, typed, code):
+    response = client.post(prefix + SIGNUP, application(country=typed))
+    assert response.status_code == 302
+    assert str(User.objects.get(email="new.person@example.org").profile.country) == code
+
+
+def test_the_country_list_is_in_the_page_language(client):
+    html = client.get("/fr" + SIGNUP, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<option value="Allemagne">' in html
+    assert country_input(html).count('list="id_country_list"') == 1
+    assert '<datalist id="id_country_list">' in html
+
+
+def test_an_unknown_country_is_refused_with_a_message_and_kept_to_correct(client):
+    response = client.post(SIGNUP, application(country="Narnia"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose a country from the list, or type its name in full." in html
+    assert 'value="Narnia"' in country_input(html)
+    assert 'aria-invalid="true"' in country_input(html)
+    assert not User.objects.filter(email="new.person@example.org").exists()

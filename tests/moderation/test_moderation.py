@@ -135,8 +135,8 @@ def test_dashboard_counts_the_queues(client, moderator):
     InnovationFactory(status="submitted", published_at=None)
     client.force_login(moderator)
     queues = {q["url"]: q["count"] for q in client.get("/admin/moderation/").context["queues"]}
-    assert queues["/admin/members/user/?status__exact=applicant"] == 2
-    assert queues["/admin/innovations/innovation/?status__exact=submitted"] == 1
+    assert queues["/admin/members/user/review/"] == 2
+    assert queues["/admin/innovations/innovation/review/"] == 1
 
 
 def test_moderator_reviews_contributed_resources(client, moderator):
@@ -144,7 +144,7 @@ def test_moderator_reviews_contributed_resources(client, moderator):
     waiting = ResourceFactory(status="submitted", published_at=None)
     client.force_login(moderator)
     queues = {q["url"]: q["count"] for q in client.get("/admin/moderation/").context["queues"]}
-    assert queues["/admin/resources/resource/?status__exact=submitted"] == 1
+    assert queues["/admin/resources/resource/review/"] == 1
     response = client.post(
         "/admin/resources/resource/", {"action": "approve", "_selected_action": [waiting.pk]}
     )

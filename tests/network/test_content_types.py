@@ -1,7 +1,7 @@
 """One declaration per content type (network.content): every app of the project declares
-itself, and home, search, the sitemap, the moderation dashboard, the digests and seed_demo
-each include every declared part — shown with a content type declared here the way a new app
-would, which none of them knows by name."""
+itself, and home, search, the sitemap, the moderation dashboard, the insight pages and their
+nightly rollup, the digests and seed_demo each include every declared part — shown with a
+content type declared here the way a new app would, which none of them knows by name."""
 
 import io
 
@@ -10,12 +10,15 @@ from django.apps import apps
 from django.contrib.sitemaps import Sitemap
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 
 from members.models import User
 from network import content
 from network.content import ContentApp, Figure, Queue, Section
 from network.digests import DigestItem, DigestSection, current_period, send_digests
+from network.insights import Insight, Series, Table, monthly
 from network.search import SearchSource
+from network.tasks import rollup_insights
 from tests.factories import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +83,27 @@ PROBE = ContentApp(
             for user in users
         }
     ],
+    insights=[
+        Insight(
+            "probes-by-kind",
+            "Probes",
+            "Probes by kind",
+            "Every probe, by kind.",
+            lambda period: Table(["Kind", "Probes"], [("Round", 7), ("Square", 3)]),
+            public=True,
+            order=99,
+        ),
+        Insight(
+            "probes-per-month",
+            "Probes",
+            "Probes per month",
+            "Members, as probes.",
+            lambda period: monthly("probes-joined", period),
+            chart="columns",
+            order=99,
+        ),
+    ],
+    series=[Series("probes-joined", User.objects.all, "date_joined")],
     demo="tests.network.test_content_types.seed_probes",
 )
 
@@ -148,6 +172,21 @@ def test_moderation_dashboard_lists_every_declared_queue(client, probes):
     assert set(declared) <= set(labels)
     assert "Probes to review" in labels
     assert "Open reports" in labels
+
+
+def test_the_insight_pages_and_the_rollup_include_every_declared_figure(client, probes):
+    UserFactory()
+    rollup_insights()
+    client.force_login(StaffFactory())
+    html = client.get("/insights/").content.decode()
+    assert '<th scope="row">Round</th><td class="number">7</td>' in html
+    assert '<title id="probes-per-month-title">Probes per month</title>' in html
+    assert client.get("/insights/probes-by-kind.csv").content.decode().splitlines() == [
+        "Kind,Probes", "Round,7", "Square,3",
+    ]  # fmt: skip
+    public = Client().get("/figures/").content.decode()
+    assert '<th scope="row">Square</th><td class="number">fewer than 5</td>' in public
+    assert "Probes per month" not in public  # not marked public
 
 
 def test_weekly_digest_includes_every_declared_section(probes):

@@ -28,6 +28,7 @@ from innovations.models import Comment, Innovation, Status
 from members.forms import TIMEZONES
 from members.models import Message, Profile, User
 from network.content import notification_kinds
+from network.forms import country_code
 from network.taxonomy import SDG, Language, OrganisationType, Seeking, TargetGroup, Theme
 from resources.models import Access, Licence, Resource, ResourceType
 from resources.uploads import DOCUMENT_TYPES, sanitise_filename
@@ -83,6 +84,18 @@ def text(max_length, *, required=True):
 def choice(values, *, blank=False):
     valid = {str(value) for value in values} | ({""} if blank else set())
     return st.one_of(st.sampled_from(sorted(valid)), HOSTILE_TEXT, NUMBERS), valid.__contains__
+
+
+def country(*, blank=False):
+    """A country typed (network.forms.CountryChoiceField): its code or its name, any case."""
+    names = [name for _code, name in countries]
+    strategy = st.one_of(
+        st.sampled_from(sorted(dict(countries))),
+        st.sampled_from(names).map(str.upper),
+        HOSTILE_TEXT,
+        NUMBERS,
+    )
+    return strategy, lambda value: bool(country_code(value)) or (blank and not value.strip())
 
 
 def several(values):
@@ -162,7 +175,7 @@ class SignupTests(HostileFormCase):
             "new_organisation_name": text(200, required=False),
             "organisation_type": choice(OrganisationType.values, blank=True),
             "role": text(120),
-            "country": choice(dict(countries)),
+            "country": country(),
             "motivation": text(1500),
             "website": text(0, required=False),  # the honeypot: any content is refused
         }
@@ -231,7 +244,7 @@ class ProfileEditTests(HostileFormCase):
         "profile-display_name": text(120),
         "profile-headline": text(160, required=False),
         "profile-bio": text(5000, required=False),
-        "profile-country": choice(dict(countries), blank=True),
+        "profile-country": country(blank=True),
         "profile-languages": several(Language.values),
         "profile-expertise": unjudged(),
         "profile-interests": unjudged(),

@@ -62,7 +62,7 @@ def test_the_checker_reads_html_as_a_browser_does(html, problem):
 @pytest.mark.parametrize(
     "html",
     [
-        '<script src="/static/js/tags.js" defer></script>',
+        '<script src="/static/js/forms.js" defer></script>',
         '<script type="application/ld+json">{"name": "x"}</script>',
         '<link rel="stylesheet" href="/static/css/site.css">',
         '<textarea name="body"></textarea><input name="cookie">',  # a form field's own name
