@@ -4,7 +4,7 @@ from django.db.models import Exists, FilteredRelation, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from innovations.models import Adoption, Innovation, InnovationFacet, Status
+from innovations.models import Adoption, Innovation, InnovationFacet, StageChange, Status
 from network.insights import Insight, Period, Series, Table, breakdown, grouped, monthly
 from network.taxonomy import Region, Stage, Theme
 
@@ -45,6 +45,11 @@ def by_status(period: Period) -> Table:
     return Table([_("Status"), _("Innovations")], rows)
 
 
+def stages_reached(period: Period) -> Table:
+    rows = breakdown("innovations-stages-reached", period, dict(Stage.choices))
+    return Table([_("Stage reached"), _("Innovations")], rows)
+
+
 def adoptions(period: Period) -> Table:
     rows = period.filter(
         Adoption.objects.filter(status=Adoption.Status.CONFIRMED), "created_at"
@@ -73,6 +78,17 @@ SERIES = [
     Series("innovations-by-stage", _shown, "published_at", REGION, dimension="stage"),
     Series("innovations-by-theme", _shown, "published_at", REGION, "theme_facet__value"),
     Series("innovations-by-region", _shown, "published_at", REGION, dimension=REGION),
+    Series(
+        "innovations-stages-reached",
+        lambda: StageChange.objects.annotate(
+            region_facet=FilteredRelation(
+                "innovation__facets", condition=Q(innovation__facets__kind="region")
+            )
+        ),
+        "changed_at",
+        REGION,
+        dimension="after",
+    ),
     Series(
         "innovations-by-status",
         lambda: _classified(Innovation.objects.all()),
@@ -114,8 +130,16 @@ INSIGHTS = [
         by_status, order=24,
     ),
     Insight(
+        "innovations-stages-reached", SECTION, _("Stages reached"),
+        _("Each time an innovation reached a stage of maturity in the months of the period, "
+          "whatever its status (an innovation that moved twice counts twice; those there "
+          "before stages were recorded count once, when they were published). Counted each "
+          "night."),
+        stages_reached, order=25,
+    ),
+    Insight(
         "adoptions", SECTION, _("Adoptions by country"),
         _("Adoptions confirmed by the innovation's team, recorded in the period."),
-        adoptions, order=25,
+        adoptions, order=26,
     ),
 ]  # fmt: skip

@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
@@ -43,6 +44,10 @@ FACET_KINDS = {
     "country": None,  # ISO codes (django-countries)
     "region": Region,
 }
+
+
+# A field that was not loaded (deferred), so nothing is known of its stored value.
+UNKNOWN = object()
 
 
 class InnovationQuerySet(models.QuerySet):
@@ -204,8 +209,31 @@ class Innovation(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Saved as any innovation is; a new stage of maturity is kept as a StageChange
+        (the insight dashboard's stage movements), whoever made it and wherever."""
+        before = getattr(self, "_stored_stage", "")  # a new innovation had none
+        super().save(*args, **kwargs)
+        stage = self.__dict__.get("stage", UNKNOWN)  # UNKNOWN: not loaded, so not changed
+        fields = kwargs.get("update_fields")
+        if (
+            UNKNOWN not in (before, stage)
+            and stage
+            and stage != before
+            and (fields is None or "stage" in fields)
+        ):
+            StageChange.objects.create(innovation=self, before=before or "", after=stage)
+        self._stored_stage = stage
+
     def get_absolute_url(self):
         return reverse("innovations:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        """As stored: its stage, to tell a new one when it is saved."""
+        innovation = super().from_db(db, field_names, values, **kwargs)
+        innovation._stored_stage = innovation.__dict__.get("stage", UNKNOWN)
+        return innovation
 
     def facet_values(self, kind: str) -> list[str]:
         """Values of one classification, from prefetched facets when available."""
@@ -294,6 +322,26 @@ class RevisionQuerySet(models.QuerySet):
     def proposed(self):
         """Changes the team made to a published innovation, waiting for a moderator."""
         return self.filter(proposed=True, decided_at__isnull=True)
+
+
+class StageChange(models.Model):
+    """An innovation reached a stage of maturity (``after``) from another (``before``, "" for
+    its first): written by ``Innovation.save``, read by the insight dashboard."""
+
+    innovation = models.ForeignKey(
+        Innovation, on_delete=models.CASCADE, related_name="stage_changes"
+    )
+    before = models.CharField(max_length=12, choices=Stage, blank=True)
+    after = models.CharField(max_length=12, choices=Stage)
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.innovation}: {self.before or '—'} → {self.after}"
 
 
 class Revision(models.Model):

@@ -338,3 +338,18 @@ def test_only_a_member_of_this_team_can_be_removed_from_it(client):
     response = client.post(f"/innovations/{innovation.slug}/team/", {"remove": elsewhere.pk})
     assert response.status_code == 404
     assert TeamMember.objects.filter(innovation=other, user=elsewhere).exists()
+
+
+def test_each_new_stage_is_kept_whoever_changes_it(client, make_innovation):
+    innovation = make_innovation(stage="idea")
+    assert list(innovation.stage_changes.values_list("before", "after")) == [("", "idea")]
+    innovation.stage = "pilot"
+    innovation.save()
+    innovation.save()  # the same stage again is no move
+    stored = Innovation.objects.get(pk=innovation.pk)
+    stored.stage = "scaling"
+    stored.save(update_fields=["stage", "updated_at"])
+    Innovation.objects.only("pk", "title").get(pk=innovation.pk).save()  # stage not loaded
+    assert list(innovation.stage_changes.order_by("pk").values_list("before", "after")) == [
+        ("", "idea"), ("idea", "pilot"), ("pilot", "scaling"),
+    ]  # fmt: skip

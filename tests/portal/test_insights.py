@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.utils import timezone
 
-from innovations.models import Adoption
+from innovations.models import Adoption, Innovation
 from members.models import User
 from network import content, insights
 from network.models import MonthlyCount
@@ -138,6 +138,19 @@ def test_innovations_count_what_members_see_and_staff_see_every_status(network):
     # The staff-only table counts every status, the hidden one with the published.
     assert rows("innovations-by-status") == {"Published": 5, "Draft": 1}
     assert rows("adoptions") == {"Kenya": 1}  # confirmed only
+
+
+def test_stages_reached_count_every_move_whatever_the_status(network):
+    # Each innovation reached its stage when it was made (today): the hidden and the draft too.
+    assert rows("innovations-stages-reached") == {"Pilot": 4, "Idea": 1, "Scaling": 1}
+    assert rows("innovations-stages-reached", Q1) == {}
+    innovation = Innovation.objects.get(stage="idea")
+    innovation.stage = "evaluated"
+    innovation.save()
+    rollup_insights()
+    assert rows("innovations-stages-reached") == {
+        "Pilot": 4, "Evaluated": 1, "Idea": 1, "Scaling": 1,
+    }  # fmt: skip
 
 
 def test_events_count_seats_attendance_and_regions(network):
