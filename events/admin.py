@@ -122,7 +122,7 @@ class EventAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
         ),
     }
     fieldsets = [
-        (None, {"fields": ["title", "slug", "type", "status", "visibility", "summary",
+        (None, {"fields": ["title", "slug", "written_in", "type", "status", "visibility", "summary",
                            "description"]}),
         (_("Where and when"), {"fields": ["timezone", "starts_at", "ends_at", "online_url",
                                           "venue", "scope", "region", "country"]}),

@@ -98,13 +98,14 @@ class InnovationAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
         "stage",
         "visibility",
         "featured",
+        "language",
         facet_filter("theme", _("theme"), Theme.choices),
         facet_filter("region", _("region"), Region.choices),
     ]
     search_fields = ["title", "summary", "owner__email", "owner__display_name"]
     date_hierarchy = "created_at"
     readonly_fields = ["created_at", "updated_at", "submitted_at", "published_at"]
-    autocomplete_fields = ["owner", "organisation"]
+    autocomplete_fields = ["owner", "organisation", "translation_of"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [TeamInline, FacetInline, AdoptionInline]
     actions = ["publish", "request_changes", "reject", "feature", "unfeature"]

@@ -7,7 +7,16 @@ from django_countries import countries
 
 from innovations.models import Innovation, InnovationFacet, TaggedInnovation
 from network.facets import FacetedFilterSet, counts
-from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
+from network.taxonomy import (
+    SDG,
+    Language,
+    OrganisationType,
+    Region,
+    Seeking,
+    Stage,
+    TargetGroup,
+    Theme,
+)
 
 FACET_FILTERS = {
     # query parameter: facet kind
@@ -61,6 +70,7 @@ class ShowcaseFilter(FacetedFilterSet):
         field_name="organisation__type",
     )
     tag = django_filters.CharFilter(label=_("Tag"), method="filter_tag")
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=Language.choices)
 
     f_region = _facet_filter("region")
     f_country = _facet_filter("country")
@@ -98,6 +108,7 @@ class ShowcaseFilter(FacetedFilterSet):
             for parameter, kind in FACET_FILTERS.items()
         }
         facets["stage"] = counts(self.queryset_without("stage"), "stage")
+        facets["language"] = counts(self.queryset_without("language"), "language")
         facets["organisation_type"] = counts(
             self.queryset_without("organisation_type").exclude(organisation=None),
             "organisation__type",

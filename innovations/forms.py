@@ -57,8 +57,8 @@ class InnovationForm(forms.ModelForm):
     class Meta:
         model = Innovation
         fields = [
-            "title", "summary", "problem", "solution", "evidence", "stage", "organisation",
-            "links", "visibility",
+            "title", "language", "summary", "problem", "solution", "evidence", "stage",
+            "organisation", "links", "visibility",
         ]  # fmt: skip
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
@@ -69,7 +69,7 @@ class InnovationForm(forms.ModelForm):
         }
 
     field_order = [
-        "title", "summary", "problem", "solution", "evidence", "stage", "themes", "sdgs",
+        "title", "language", "summary", "problem", "solution", "evidence", "stage", "themes", "sdgs",
         "target_groups", "countries", "seeking", "tags", "organisation", "links", "cover_upload",
         "remove_cover", "visibility",
     ]  # fmt: skip
@@ -88,10 +88,15 @@ class InnovationForm(forms.ModelForm):
         ).distinct()
         self.fields["stage"].required = False
         self.fields["visibility"].required = False
+        self.fields["language"].required = False
+        self._author_language = user.language
         cover = proposed.get("cover", self.instance.cover) if proposed else self.instance.cover
         if not cover:
             del self.fields["remove_cover"]  # nothing to remove
         preselect_only_choice(self, "organisation")
+        if not self.instance.pk and not self.is_bound:
+            # Written, most likely, in the language its author reads the site in.
+            self.initial.setdefault("language", user.language)
         if proposed:
             facets, tags = proposed["facets"], proposed["tags"]
         elif self.instance.pk:
@@ -101,6 +106,14 @@ class InnovationForm(forms.ModelForm):
             for name, kind in FACET_FIELDS.items():
                 self.fields[name].initial = facets.get(kind, [])
             self.fields["tags"].initial = ", ".join(tags)
+
+    def clean_language(self):
+        """Left out (an older form): as it was, or its author's language."""
+        return (
+            self.cleaned_data.get("language")
+            or (self.instance.pk and self.instance.language)
+            or self._author_language
+        )
 
     def clean_visibility(self):
         return self.cleaned_data.get("visibility") or Visibility.PUBLIC

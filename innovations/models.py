@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,7 +16,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from members.models import Organisation, by_unsuspended
-from network.taxonomy import SDG, Region, Seeking, Stage, TargetGroup, Theme
+from network.taxonomy import SDG, Language, Region, Seeking, Stage, TargetGroup, Theme
 
 RESERVED_SLUGS = frozenset({"new", "feed", "export", "tags", "export.csv", "export.json"})
 
@@ -142,6 +143,21 @@ class Innovation(models.Model):
         help_text=_("What changed, for whom, and how you know. Markdown."),
     )
     stage = models.CharField(_("stage"), max_length=12, choices=Stage, blank=True)
+    # The language it is written in (pages mark its text with it: WCAG 3.1.2), and the
+    # innovation it is a version of in that language: one card per innovation in lists.
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language, default=Language.ENGLISH,
+        help_text=_("The language this description is written in."),
+    )  # fmt: skip
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=_("language version of"),
+        help_text=_("The innovation this describes in another language."),
+    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
@@ -228,12 +244,38 @@ class Innovation(models.Model):
     def get_absolute_url(self):
         return reverse("innovations:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        """A language version is of an original (one level), in another language."""
+        original = self.translation_of
+        if original is None:
+            return
+        if original.pk == self.pk or original.translation_of_id:
+            raise ValidationError(
+                {"translation_of": _("Choose the original, not another language version.")}
+            )
+        if original.language == self.language:
+            raise ValidationError(
+                {"translation_of": _("The original is already in this language.")}
+            )
+
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
         """As stored: its stage, to tell a new one when it is saved."""
         innovation = super().from_db(db, field_names, values, **kwargs)
         innovation._stored_stage = innovation.__dict__.get("stage", UNKNOWN)
         return innovation
+
+    def versions_for(self, viewer):
+        """Its versions in other languages that ``viewer`` would find listed: the original
+        and the original's other translations."""
+        original = self.translation_of_id or self.pk
+        return (
+            Innovation.objects.listed_for(viewer)
+            .filter(Q(pk=original) | Q(translation_of=original))
+            .exclude(pk=self.pk)
+            .only("slug", "language")
+            .order_by("language")
+        )
 
     def facet_values(self, kind: str) -> list[str]:
         """Values of one classification, from prefetched facets when available."""
@@ -420,6 +462,9 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     body = models.TextField(_("comment"), max_length=4000)
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language, default=Language.ENGLISH
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)

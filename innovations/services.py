@@ -256,7 +256,10 @@ def comment_create(*, innovation: Innovation, author: User, body: str) -> Commen
     told = (
         contact.admit(sender=author, recipients=others, kind="innovation_comment") if others else []
     )
-    comment = Comment.objects.create(innovation=innovation, author=author, body=body)
+    # Written, most likely, in the language its author reads the site in.
+    comment = Comment.objects.create(
+        innovation=innovation, author=author, body=body, language=author.language
+    )
     for user in told:
         if user.pk != author.pk:
             notify(

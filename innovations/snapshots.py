@@ -6,7 +6,8 @@ from innovations.models import Innovation, InnovationFacet
 from network.taxonomy import region_for_country
 
 SNAPSHOT_FIELDS = [
-    "title", "summary", "problem", "solution", "evidence", "stage", "links", "visibility",
+    "title", "language", "summary", "problem", "solution", "evidence", "stage", "links",
+    "visibility",
 ]  # fmt: skip
 FACET_ORDER = ("theme", "sdg", "target", "seeking", "country", "region")
 
@@ -62,7 +63,8 @@ def edited(innovation: Innovation, *, fields: dict, facets: dict, tags: list[str
 def apply(innovation: Innovation, data: dict) -> None:
     """Put ``data`` (a snapshot) on ``innovation`` and save it."""
     for field in SNAPSHOT_FIELDS:
-        setattr(innovation, field, data[field])
+        if field in data:  # snapshots taken before a field existed leave it as it is
+            setattr(innovation, field, data[field])
     innovation.organisation_id = data.get("organisation_id")
     innovation.save()
     set_facets(innovation, data["facets"])

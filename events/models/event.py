@@ -111,6 +111,12 @@ class Event(models.Model):
     country = CountryField(_("country"), blank=True, help_text=_("For national events."))
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    # The language its title and description are written in (pages mark them with it);
+    # the languages it is held in are EventLanguage rows.
+    written_in = models.CharField(
+        _("written in"), max_length=8, choices=Language, default=Language.ENGLISH,
+        help_text=_("The language of the title, summary and description."),
+    )  # fmt: skip
     summary = models.CharField(
         _("summary"),
         max_length=300,

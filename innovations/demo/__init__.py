@@ -28,7 +28,7 @@ from members.demo import approved_locals
 from members.models import Affiliation
 from network import demodata
 from network.demodata import COUNTRY, DAY, MOMENT, PERSON, choice, optional
-from network.taxonomy import SDG, Seeking, Stage, TargetGroup, Theme
+from network.taxonomy import SDG, Language, Seeking, Stage, TargetGroup, Theme
 
 SCHEMA = {
     "latest": MOMENT,
@@ -37,6 +37,9 @@ SCHEMA = {
             "title": str,
             "owner": PERSON,
             "status": choice(Status),
+            optional("language", Language.ENGLISH.value): choice(Language),
+            # The title of the innovation this one is a language version of (listed before it).
+            optional("translation_of", ""): str,
             optional("featured", False): bool,
             optional("visibility", Visibility.PUBLIC.value): choice(Visibility),
             "stage": choice(Stage),
@@ -57,7 +60,9 @@ SCHEMA = {
             optional("submitted"): MOMENT,
             optional("updated"): MOMENT,
             optional("review_note", ""): str,
-            optional("comments", []): [{"author": PERSON, "at": MOMENT, "body": str}],
+            optional("comments", []): [
+                {"author": PERSON, "at": MOMENT, "body": str, optional("language", ""): str}
+            ],
             optional("updates", []): [{"author": PERSON, "at": MOMENT, "title": str, "body": str}],
             optional("endorsements", 0): int,
             optional("follows", 0): int,
@@ -113,6 +118,7 @@ def _create(entry: dict, owner, slug: str) -> Innovation:
         editor=owner,
         fields={
             "title": entry["title"],
+            "language": entry["language"],
             "summary": entry["summary"],
             "problem": entry["problem"],
             "solution": entry["solution"],
@@ -143,6 +149,9 @@ def _create(entry: dict, owner, slug: str) -> Innovation:
         updated_at=entry["updated"] or updated,
         submitted_at=entry["submitted"] or published,
         published_at=published,
+        translation_of=Innovation.objects.filter(slug=slug_of(entry["translation_of"])).first()
+        if entry["translation_of"]
+        else None,
     )
     innovation.refresh_from_db()
     return innovation
@@ -155,7 +164,10 @@ def _activity(innovation, entry: dict, index: int, users: dict, pool: list[str],
     for row in entry["comments"]:
         author = users.get(row["author"])
         if author is not None:
-            comment = Comment.objects.create(innovation=innovation, author=author, body=row["body"])
+            comment = Comment.objects.create(
+                innovation=innovation, author=author, body=row["body"],
+                language=row["language"] or entry["language"],
+            )  # fmt: skip
             Comment.objects.filter(pk=comment.pk).update(created_at=row["at"])
     for row in entry["updates"]:
         author = users.get(row["author"])

@@ -25,7 +25,16 @@ from innovations.models import (
 )
 from network.cache import cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
-from network.taxonomy import SDG, OrganisationType, Region, Seeking, Stage, TargetGroup, Theme
+from network.taxonomy import (
+    SDG,
+    Language,
+    OrganisationType,
+    Region,
+    Seeking,
+    Stage,
+    TargetGroup,
+    Theme,
+)
 from network.utils import json_ld
 
 PAGE_SIZE = 20
@@ -76,6 +85,7 @@ def showcase(request):
         "country": facet_options(country_choices, counts["country"], get("country")),
         "theme": facet_options(Theme.choices, counts["theme"], get("theme")),
         "stage": facet_options(Stage.choices, counts["stage"], get("stage")),
+        "language": facet_options(Language.choices, counts["language"], get("language")),
         "sdg": facet_options(SDG.choices, counts["sdg"], get("sdg")),
         "target": facet_options(TargetGroup.choices, counts["target"], get("target")),
         "seeking": facet_options(Seeking.choices, counts["seeking"], get("seeking")),
@@ -206,6 +216,7 @@ def detail(request, slug):
         else None,
         "is_member": member,
         "facets": innovation.facet_labels(),
+        "versions": innovation.versions_for(viewer),
         "ladder": [
             {
                 "value": value,

@@ -32,7 +32,7 @@ def admin_client(client):
 
 def form_data(**fields):
     data = {
-        "title": "Admin-made event", "slug": "admin-made-event", "type": "training",
+        "title": "Admin-made event", "slug": "admin-made-event", "written_in": "en", "type": "training",
         "status": "published", "visibility": "public", "scope": "global",
         "timezone": "Asia/Kolkata", "starts_at_0": "2030-03-10", "starts_at_1": "15:30",
         "ends_at_0": "2030-03-10", "ends_at_1": "17:30", "summary": "", "description": "",

@@ -1,0 +1,146 @@
+"""Member content carries the language it is written in: pages mark its text with ``lang``
+(WCAG 3.1.2: a Spanish innovation on an English page is read with Spanish rules), the
+showcase filters by it, and an innovation links its versions in other languages."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from events.models import Event
+from innovations.models import Comment, Innovation
+from resources.models import Resource
+from tests.factories import InnovationFactory, StaffFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class LangOfText(HTMLParser):
+    """Each text of a page with the language of its nearest element carrying ``lang``."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}  # fmt: skip
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.texts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(dict(attrs).get("lang"))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if data.strip():
+            lang = next((lang for lang in reversed(self.stack) if lang), None)
+            self.texts.append((" ".join(data.split()), lang))
+
+
+def languages_of(html: str, text: str) -> set:
+    parser = LangOfText()
+    parser.feed(html)
+    return {lang for found, lang in parser.texts if found == text}
+
+
+def test_every_demo_page_marks_member_text_with_its_language(client, demo):
+    """An automated check over the demo: every innovation's, event's and resource's title
+    and summary, and every comment, wherever a page shows them, in its own language."""
+    problems = []
+    innovations = Innovation.objects.listed_for(None)
+    events = Event.objects.listed_for(None)
+    resources = Resource.objects.listed_for(None)
+    # The lists: whichever of these their first page shows.
+    lists = {
+        "/innovations/": [(i.title, i.language) for i in innovations],
+        "/events/": [(e.title, e.written_in) for e in events],
+        "/resources/": [(r.title, r.language) for r in resources],
+    }
+    for path, pairs in lists.items():
+        html = client.get(path).content.decode()
+        marked = [(text, language, languages_of(html, text)) for text, language in pairs]
+        assert sum(bool(found) for _text, _language, found in marked) >= 3, path
+        problems += [
+            f"{path}: {text[:40]!r} marked {found}, not {language}"
+            for text, language, found in marked
+            if found and found != {language}
+        ]
+    pages = {}
+    for innovation in innovations:
+        shown = [(innovation.title, innovation.language), (innovation.summary, innovation.language)]
+        shown += [
+            (" ".join(comment.body.split()), comment.language)
+            for comment in Comment.objects.filter(innovation=innovation, hidden_at=None)
+        ]
+        pages[innovation.get_absolute_url()] = shown
+    for event in events:
+        pages[event.get_absolute_url()] = [(event.title, event.written_in)]
+    for resource in resources:
+        pages[resource.get_absolute_url()] = [(resource.title, resource.language)]
+    assert {language for pairs in pages.values() for _text, language in pairs} >= {"en", "fr", "es"}
+    for path, pairs in pages.items():
+        html = client.get(path).content.decode()
+        for text, language in pairs:
+            found = languages_of(html, text)
+            if found != {language}:
+                problems.append(
+                    f"{path}: {text[:40]!r} marked {found or 'nowhere'}, not {language}"
+                )
+    assert problems == []
+
+
+def test_the_showcase_filters_by_language(client, demo):
+    french = set(
+        Innovation.objects.listed_for(None).filter(language="fr").values_list("title", flat=True)
+    )
+    assert len(french) >= 3
+    response = client.get("/innovations/", {"language": "fr"})
+    titles = {innovation.title for innovation in response.context["page_obj"]}
+    assert titles == french
+    options = {option["value"]: option for option in response.context["facets"]["language"]}
+    assert options["fr"]["selected"] and options["es"]["count"] >= 3
+
+
+def test_an_innovation_links_its_versions_in_other_languages(client, demo):
+    french = Innovation.objects.get(language="fr", translation_of__isnull=False)
+    original = french.translation_of
+    page = client.get(original.get_absolute_url()).content.decode()
+    assert f'<a href="{french.get_absolute_url()}" lang="fr" hreflang="fr">French</a>' in page
+    page = client.get(french.get_absolute_url()).content.decode()
+    assert f'href="{original.get_absolute_url()}" lang="en" hreflang="en">English</a>' in page
+    # A version nobody may see yet is not offered.
+    Innovation.objects.filter(pk=french.pk).update(status="draft")
+    assert french.get_absolute_url() not in client.get(original.get_absolute_url()).content.decode()
+
+
+def test_a_version_is_of_an_original_in_another_language(client):
+    original = InnovationFactory(language="en")
+    french = InnovationFactory(language="fr", translation_of=original)
+    client.force_login(StaffFactory(is_superuser=True))
+    change = f"/admin/innovations/innovation/{InnovationFactory(language='en').pk}/change/"
+    form = client.get(change).context["adminform"].form
+    data = {
+        name: value for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list) and name != "cover"
+    }  # fmt: skip
+    data |= {"owner": form.initial["owner"], "translation_of": original.pk}
+    for prefix in ("team", "facets", "adoptions"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    html = client.post(change, data).content.decode()
+    assert "The original is already in this language." in html
+    html = client.post(
+        change, data | {"language": "es", "translation_of": french.pk}
+    ).content.decode()
+    assert "Choose the original, not another language version." in html
+    assert client.post(change, data | {"language": "es"}).status_code == 302
+
+
+def test_new_innovations_and_comments_start_in_their_authors_language(client):
+    author = UserFactory(language="es")
+    client.force_login(author)
+    form = client.get("/innovations/new/").context["form"]
+    assert form["language"].value() == "es"
+    innovation = InnovationFactory()
+    client.post(f"/innovations/{innovation.slug}/comments/", {"body": "¡Muy útil para nosotros!"})
+    assert Comment.objects.get(innovation=innovation).language == "es"
