@@ -83,6 +83,29 @@ class ShowcaseFilter(FacetedFilterSet):
         model = Innovation
         fields = []
 
+    def __init__(self, *args, viewer=None, every_version=False, folded=None, **kwargs):
+        """``viewer``: whom the list is for. Without a language chosen, one innovation per
+        work (InnovationQuerySet.one_per_work); with one, every innovation in it. The language
+        counts count every version (``every_version``): what choosing the language gives.
+        ``folded``: the versions shown in their original's place, read once for the copies."""
+        super().__init__(*args, **kwargs)
+        self.viewer, self.every_version, self._folded = viewer, every_version, folded
+
+    def copy_kwargs(self) -> dict:
+        return {"viewer": self.viewer, "folded": self.folded}
+
+    @property
+    def folded(self) -> list[int]:
+        if self._folded is None:
+            self._folded = Innovation.objects.folded_versions(self.viewer)
+        return self._folded
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.every_version or self.form.cleaned_data.get("language"):
+            return queryset
+        return queryset.one_per_work(self.folded)
+
     def filter_text(self, queryset, name, value):
         value = value.strip()[:100]
         if not value:
@@ -108,7 +131,11 @@ class ShowcaseFilter(FacetedFilterSet):
             for parameter, kind in FACET_FILTERS.items()
         }
         facets["stage"] = counts(self.queryset_without("stage"), "stage")
-        facets["language"] = counts(self.queryset_without("language"), "language")
+        data = self.data.copy()
+        data.pop("language", None)
+        every_version = type(self)(data, queryset=self.queryset, every_version=True,
+                                   **self.copy_kwargs())  # fmt: skip
+        facets["language"] = counts(every_version.qs.order_by(), "language")
         facets["organisation_type"] = counts(
             self.queryset_without("organisation_type").exclude(organisation=None),
             "organisation__type",

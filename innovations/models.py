@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +94,19 @@ class InnovationQuerySet(models.QuerySet):
     def public(self):
         """Public and published: for feeds, sitemaps and open data (no user involved)."""
         return self.visible_to(None)
+
+    def one_per_work(self, folded: list[int]):
+        """One innovation per work: without the language versions in ``folded``
+        (``folded_versions``), which lists show in their original's place, in the viewer's
+        language (innovations.views.showcase.in_language)."""
+        return self.exclude(pk__in=folded) if folded else self
+
+    def folded_versions(self, user) -> list[int]:
+        """The language versions whose original is listed for ``user``: a few rows, read down
+        the translation_of index (a condition on every row would slow every count and page)."""
+        original_listed = Innovation.objects.listed_for(user).filter(pk=OuterRef("translation_of"))
+        versions = self.filter(translation_of__isnull=False).filter(Exists(original_listed))
+        return list(versions.values_list("pk", flat=True))
 
 
 # The two relations that put a member on an innovation's team: its owner, and the team rows.

@@ -3,6 +3,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Su
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django_countries import countries
@@ -62,10 +63,23 @@ def with_endorsements(queryset):
     )
 
 
+def in_language(innovations, viewer, language: str) -> list:
+    """Each innovation, or its version in ``language`` where ``viewer`` may see one: a list of
+    one card per work (InnovationQuerySet.one_per_work) shows each in the viewer's language."""
+    elsewhere = [innovation.pk for innovation in innovations if innovation.language != language]
+    if not elsewhere:
+        return list(innovations)
+    versions = card_queryset(with_endorsements(Innovation.objects.listed_for(viewer))).filter(
+        translation_of__in=elsewhere, language=language
+    )
+    found = {version.translation_of_id: version for version in versions}
+    return [found.get(innovation.pk, innovation) for innovation in innovations]
+
+
 def showcase(request):
     viewer = request.user
     base = Innovation.objects.listed_for(viewer)
-    filterset = ShowcaseFilter(request.GET or None, queryset=base)
+    filterset = ShowcaseFilter(request.GET, queryset=base, viewer=viewer)
     sort = request.GET.get("sort")
     results = with_endorsements(filterset.qs).order_by(*SORTS.get(sort, SORTS["newest"]))
     filters = [(k, v) for k, v in request.GET.lists() if k not in ("page", "sort")]
@@ -94,6 +108,7 @@ def showcase(request):
         ),
         "tag": facet_options([(n, n) for n in counts["tag"]], counts["tag"], get("tag")),
     }
+    page.object_list = in_language(page.object_list, viewer, get_language())
     adoption_counts = dict(
         Adoption.objects.filter(
             innovation__in=[i.pk for i in page.object_list], status=Adoption.Status.CONFIRMED

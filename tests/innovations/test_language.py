@@ -144,3 +144,24 @@ def test_new_innovations_and_comments_start_in_their_authors_language(client):
     innovation = InnovationFactory()
     client.post(f"/innovations/{innovation.slug}/comments/", {"body": "¡Muy útil para nosotros!"})
     assert Comment.objects.get(innovation=innovation).language == "es"
+
+
+def test_the_showcase_shows_one_card_per_work_in_the_viewers_language(client, demo):
+    french = Innovation.objects.get(language="fr", translation_of__isnull=False)
+    original = french.translation_of
+
+    def cards(path):
+        return [innovation.pk for innovation in client.get(path).context["page_obj"]]
+
+    everything = cards("/fr/innovations/")  # the newest first: the French one among them
+    assert french.pk in everything and original.pk not in everything
+    english = cards("/innovations/?q=Jifunze")
+    assert english == [original.pk]
+    assert cards("/fr/innovations/?q=Jifunze") == [french.pk]
+    assert cards("/es/innovations/?q=Jifunze") == [original.pk]  # no Spanish version
+    # Counted once: the facets count works, not versions.
+    response = client.get("/innovations/?q=Jifunze")
+    assert response.context["page_obj"].paginator.count == 1
+    # A version whose original is not listed is a card of its own.
+    Innovation.objects.filter(pk=original.pk).update(status="archived")
+    assert cards("/innovations/?q=Jifunze") == [french.pk]

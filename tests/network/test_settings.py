@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 STRONG_KEY = "k7#Qp2@vLx9!mZr4&Tn8^Wc3*Yb6(Hd1)Fg5_Js0+Ue7=Ra2-Oi9"
@@ -64,3 +65,11 @@ def test_settings_reject_a_malformed_boolean():
     result = load_settings(DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+@pytest.mark.postgres
+def test_pages_run_without_the_jit_compiler(db):
+    """Short queries with a high cost estimate would spend longer compiling than running."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
