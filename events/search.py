@@ -8,9 +8,11 @@ from events.models import Event
 from network.search import CANDIDATES, SearchSource, matching, snippet
 
 
-def search_events(viewer, query, region="", theme=""):
+def search_events(viewer, query, region="", theme="", language=""):
     """What the listing shows ``viewer`` (past and upcoming), best match first."""
     queryset = Event.objects.listed_for(viewer)
+    if language:
+        queryset = queryset.filter(written_in=language)
     if region:
         queryset = queryset.filter(region=region)
     return matching(queryset, query, fields=("title", "summary"), newest="starts_at")
@@ -24,6 +26,7 @@ def event_result(event, query):
         "url": event.get_absolute_url(),
         "snippet": snippet(event.summary, query),
         "meta": f"{event.get_type_display()} · {when} ({event.timezone.replace('_', ' ')})",
+        "lang": event.written_in,
     }
 
 
@@ -33,6 +36,7 @@ SOURCE = SearchSource(
     search=search_events,
     result=event_result,
     supports_theme=False,
+    supports_language=True,
     order=30,
     max_results=CANDIDATES,
     # Private events show to the members invited to them only.

@@ -7,8 +7,10 @@ from innovations.models import Innovation, InnovationFacet
 from network.search import CANDIDATES, SearchSource, matching, snippet
 
 
-def search_innovations(viewer, query, region="", theme=""):
+def search_innovations(viewer, query, region="", theme="", language=""):
     queryset = Innovation.objects.listed_for(viewer)
+    if language:
+        queryset = queryset.filter(language=language)
     for kind, value in (("region", region), ("theme", theme)):
         if value:
             queryset = queryset.filter(
@@ -27,6 +29,7 @@ def innovation_result(innovation, query):
         "url": innovation.get_absolute_url(),
         "snippet": snippet(f"{innovation.summary} {innovation.solution}", query),
         "meta": innovation.get_stage_display(),
+        "lang": innovation.language,
     }
 
 
@@ -36,6 +39,7 @@ SOURCE = SearchSource(
     search=search_innovations,
     result=innovation_result,
     supports_theme=True,
+    supports_language=True,
     order=10,
     max_results=CANDIDATES,
 )

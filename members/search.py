@@ -7,7 +7,7 @@ from members.models import Organisation, Profile, User, showing_q
 from network.search import SearchSource, Unaccent, snippet, terms
 
 
-def search_organisations(viewer, query, region="", theme=""):
+def search_organisations(viewer, query, region="", theme="", language=""):
     queryset = Organisation.objects.listed()
     if region:
         queryset = queryset.filter(region=region)
@@ -27,7 +27,7 @@ def organisation_result(organisation, query):
     }
 
 
-def search_members(viewer, query, region="", theme=""):
+def search_members(viewer, query, region="", theme="", language=""):
     queryset = User.objects.listed_for(viewer).select_related("profile")
     if region:
         queryset = queryset.filter(showing_q("country", viewer), profile__region=region)

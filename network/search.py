@@ -106,11 +106,13 @@ def snippet(text: str, query: str, length: int = 180) -> str:
 class SearchSource:
     key: str
     label: Any
-    # (viewer, query, region, theme) -> QuerySet ordered best first
+    # (viewer, query, region, theme, language) -> QuerySet ordered best first
     search: Callable[..., Any]
     # (object, query) -> {"title", "url", "snippet", "meta"}
     result: Callable[..., dict]
     supports_theme: bool = False
+    # Whether ``search`` takes a ``language`` (of what it finds) to keep to.
+    supports_language: bool = False
     order: int = 50  # place among the groups of results
     max_results: int | None = None  # a source that caps its matches shows "1000+"
     # Whether every member sees the same matches (and their count can be shared among them):

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from network import content
 from network.cache import cached_for_audience
 from network.search import terms, uses_full_text
-from network.taxonomy import Region, Theme
+from network.taxonomy import Language, Region, Theme
 
 SEARCH_PAGE_SIZE = 20
 GROUP_SIZE = 5
@@ -61,14 +61,18 @@ def search(request):
     theme = request.GET.get("theme", "")
     region = region if region in Region.values else ""
     theme = theme if theme in Theme.values else ""
+    language = request.GET.get("language", "")
+    language = language if language in Language.values else ""
     sources = content.ordered("search")
     groups, page = [], None
     if terms(query):
         selected = [s for s in sources if s.key == kind] or sources
         for source in sources:
-            if theme and not source.supports_theme:
+            if (theme and not source.supports_theme) or (language and not source.supports_language):
                 continue
-            results = source.search(request.user, query, region=region, theme=theme)
+            results = source.search(
+                request.user, query, region=region, theme=theme, language=language
+            )
             if source in selected and len(selected) == 1:
                 page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
                 items = [source.result(obj, query) for obj in page.object_list]
@@ -80,7 +84,7 @@ def search(request):
                 items, count = cached_for_audience(
                     "search-group", request.user,
                     [("source", source.key), ("q", query), ("region", region),
-                     ("theme", theme), ("language", get_language())],
+                     ("theme", theme), ("written_in", language), ("language", get_language())],
                     partial(_group, source, results, query),
                     members_share=source.same_for_members,
                 )  # fmt: skip
@@ -102,6 +106,8 @@ def search(request):
             "themes": Theme.choices,
             "region": region,
             "theme": theme,
+            "languages": Language.choices,
+            "language": language,
             "sources": sources,
         },
     )

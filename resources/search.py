@@ -7,8 +7,10 @@ from network.search import CANDIDATES, SearchSource, matching, snippet
 from resources.models import Resource, ResourceTheme
 
 
-def search_resources(viewer, query, region="", theme=""):
+def search_resources(viewer, query, region="", theme="", language=""):
     queryset = Resource.objects.listed_for(viewer)
+    if language:
+        queryset = queryset.filter(language=language)
     if theme:
         queryset = queryset.filter(
             Exists(ResourceTheme.objects.filter(resource=OuterRef("pk"), theme=theme))
@@ -22,6 +24,7 @@ def resource_result(resource, query):
         "url": resource.get_absolute_url(),
         "snippet": snippet(resource.summary, query),
         "meta": resource.get_type_display(),
+        "lang": resource.language,
     }
 
 
@@ -31,6 +34,7 @@ SOURCE = SearchSource(
     search=search_resources,
     result=resource_result,
     supports_theme=True,
+    supports_language=True,
     order=20,
     max_results=CANDIDATES,
 )

@@ -165,3 +165,16 @@ def test_the_showcase_shows_one_card_per_work_in_the_viewers_language(client, de
     # A version whose original is not listed is a card of its own.
     Innovation.objects.filter(pk=original.pk).update(status="archived")
     assert cards("/innovations/?q=Jifunze") == [french.pk]
+
+
+def test_search_keeps_to_a_language_and_marks_results_with_theirs(client, demo):
+    html = client.get("/search/", {"q": "apprentissage", "language": "fr"}).content.decode()
+    groups = client.get("/search/", {"q": "apprentissage", "language": "fr"}).context["groups"]
+    assert {group["source"].key for group in groups} == {"innovations", "resources", "events"}
+    titles = [item["title"] for group in groups for item in group["items"]]
+    french = set(Innovation.objects.filter(language="fr").values_list("title", flat=True))
+    french |= set(Resource.objects.filter(language="fr").values_list("title", flat=True))
+    assert titles and set(titles) <= french
+    assert languages_of(html, titles[0]) == {"fr"}
+    spanish = client.get("/search/", {"q": "apprentissage", "language": "es"}).context["groups"]
+    assert all(group["count"] == 0 for group in spanish)

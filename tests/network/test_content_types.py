@@ -48,7 +48,9 @@ PROBE = ContentApp(
         SearchSource(
             key="probes",
             label="Probes",
-            search=lambda viewer, query, region="", theme="": ["one"] if "probe" in query else [],
+            search=lambda viewer, query, region="", theme="", language="": (
+                ["one"] if "probe" in query else []
+            ),
             result=lambda item, query: {
                 "title": "Probe one",
                 "url": "/probes/one/",
