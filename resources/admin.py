@@ -224,9 +224,11 @@ class ResourceAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
 
 
 class CollectionItemInline(admin.TabularInline):
+    """A resource or an innovation per row: partners get both in one collection."""
+
     model = CollectionItem
-    fields = ["position", "resource", "note"]
-    autocomplete_fields = ["resource"]
+    fields = ["position", "resource", "innovation", "note"]
+    autocomplete_fields = ["resource", "innovation"]
     ordering = ["position", "pk"]
     extra = 1
 

@@ -9,13 +9,14 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from innovations.models import Innovation, InnovationFacet
 from members.models import Organisation, by_unsuspended
 from network.taxonomy import Language, Theme
 
@@ -381,11 +382,41 @@ class Collection(models.Model):
     def get_absolute_url(self):
         return reverse("resources:collection", kwargs={"slug": self.slug})
 
+    def items_for(self, viewer):
+        """Its items that ``viewer`` may find listed, in order, each with what it shows (a
+        resource or an innovation card): the one place a collection's contents are read, by
+        its page, its embed and its exports (for no one: the public items only)."""
+        cards = Innovation.objects.select_related("organisation").prefetch_related(
+            Prefetch("facets", queryset=InnovationFacet.objects.order_by("kind", "value"))
+        )
+        return list(
+            self.items.filter(
+                Q(resource__in=Resource.objects.listed_for(viewer))
+                | Q(innovation__in=Innovation.objects.listed_for(viewer))
+            )
+            .select_related("resource", "resource__organisation")
+            .prefetch_related(
+                Prefetch("resource__themes", queryset=ResourceTheme.objects.order_by("theme")),
+                Prefetch("innovation", queryset=cards),
+            )
+            .order_by("position", "pk")
+        )
+
 
 class CollectionItem(models.Model):
+    """A resource or an innovation in a collection, in its place, with the curator's note."""
+
     collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="items")
     resource = models.ForeignKey(
-        Resource, on_delete=models.CASCADE, related_name="collection_items"
+        Resource, on_delete=models.CASCADE, related_name="collection_items", null=True, blank=True
+    )
+    innovation = models.ForeignKey(
+        Innovation,
+        on_delete=models.CASCADE,
+        related_name="collection_items",
+        null=True,
+        blank=True,
+        verbose_name=_("innovation"),
     )
     position = models.PositiveIntegerField(_("position"), default=0)
     note = models.CharField(
@@ -399,8 +430,24 @@ class CollectionItem(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["collection", "resource"], name="collection_item_unique"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["collection", "innovation"], name="collection_innovation_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(resource__isnull=True, innovation__isnull=False)
+                | Q(resource__isnull=False, innovation__isnull=True),
+                name="collection_item_one_thing",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.position}. {self.resource}"
+        return f"{self.position}. {self.resource or self.innovation}"
+
+    def clean(self):
+        if bool(self.resource_id) == bool(self.innovation_id):
+            raise ValidationError(_("Choose a resource or an innovation, not both."))
+
+    @property
+    def thing(self):
+        return self.resource or self.innovation

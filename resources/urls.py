@@ -10,6 +10,12 @@ urlpatterns = [
     path("mine/", contributing.mine, name="mine"),
     path("collections/", library.collection_list, name="collections"),
     path("collections/<slug:slug>/", library.collection_detail, name="collection"),
+    path("collections/<slug:slug>/embed/", library.collection_embed, name="collection_embed"),
+    path(
+        "collections/<slug:slug>.<str:fmt>",
+        library.collection_export,
+        name="collection_export",
+    ),
     path("<slug:slug>/", library.detail, name="detail"),
     path("<slug:slug>/download/", downloads.download, name="download"),
     path("<slug:slug>/useful/", contributing.useful, name="useful"),

@@ -73,7 +73,15 @@ SCHEMA = {
             optional("review_note", ""): str,
         }
     ],
-    "collections": [{"slug": SLUG, "title": str, "description": str, "resources": [SLUG]}],
+    "collections": [
+        {
+            "slug": SLUG,
+            "title": str,
+            "description": str,
+            "resources": [SLUG],
+            optional("innovations", []): [{"slug": SLUG, optional("note", ""): str}],
+        }
+    ],
     "useful": [{"resource": SLUG, "member": PERSON, optional("note", ""): str}],
 }
 
@@ -280,6 +288,13 @@ def seed(*, log) -> None:
                 resource=resources[item_slug],
                 defaults={"position": position * 10},
             )
+        for position, item in enumerate(row["innovations"], start=len(row["resources"]) + 1):
+            innovation = Innovation.objects.filter(slug=item["slug"]).first()
+            if innovation is not None:
+                CollectionItem.objects.get_or_create(
+                    collection=collection, innovation=innovation,
+                    defaults={"position": position * 10, "note": item["note"]},
+                )  # fmt: skip
     for row in data["useful"]:
         member = users.get(row["member"])
         if member is not None:

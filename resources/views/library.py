@@ -1,13 +1,22 @@
 """Reading the library: the list with filters and facet counts, a resource's page, collections."""
 
+import csv
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_safe
 
 from innovations.models import Innovation
 from network.cache import cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Theme
+from network.utils import spreadsheet_safe
 from resources.access import collection_for_viewer, resource_for_viewer
 from resources.filters import SORTS, LibraryFilter
 from resources.forms import UsefulMarkForm
@@ -157,16 +166,63 @@ def collection_list(request):
 def collection_detail(request, slug):
     viewer = request.user
     collection = collection_for_viewer(slug, viewer)
-    items = list(
-        collection.items.filter(resource__in=Resource.objects.listed_for(viewer))
-        .select_related("resource", "resource__organisation")
-        .prefetch_related(
-            Prefetch("resource__themes", queryset=ResourceTheme.objects.order_by("theme"))
-        )
-        .order_by("position", "pk")
-    )
     return render(
         request,
         "resources/collection_detail.html",
-        {"collection": collection, "items": items},
+        {"collection": collection, "items": collection.items_for(viewer)},
+    )
+
+
+def _public_collection(slug):
+    """A published collection for partners: its public items only, whoever asks."""
+    collection = collection_for_viewer(slug, AnonymousUser())
+    return collection, collection.items_for(None)
+
+
+def _item_row(item) -> dict:
+    thing = item.thing
+    is_resource = item.resource_id is not None
+    return {
+        "type": "resource" if is_resource else "innovation",
+        "title": thing.title,
+        "url": settings.SITE_URL + thing.get_absolute_url(),
+        "summary": thing.summary,
+        "language": thing.language,
+        "note": item.note,
+    }
+
+
+@require_safe
+def collection_export(request, slug, fmt):
+    """A collection's public items as CSV or JSON, for partners' own lists."""
+    if fmt not in ("csv", "json"):
+        raise Http404
+    collection, items = _public_collection(slug)
+    rows = [_item_row(item) for item in items]
+    if fmt == "json":
+        data = {
+            "title": collection.title,
+            "description": collection.description,
+            "url": settings.SITE_URL + collection.get_absolute_url(),
+            "items": rows,
+        }
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.writer(response)
+        writer.writerow(["type", "title", "url", "summary", "language", "note"])
+        for row in rows:
+            writer.writerow([spreadsheet_safe(value) for value in row.values()])
+    response["Content-Disposition"] = f'attachment; filename="{collection.slug}.{fmt}"'
+    return response
+
+
+@require_safe
+@xframe_options_exempt
+@csp_override({**settings.SECURE_CSP, "frame-ancestors": ["*"]})
+def collection_embed(request, slug):
+    """A small card of the collection for partner websites (framed): public items only."""
+    collection, items = _public_collection(slug)
+    return render(
+        request, "resources/collection_embed.html", {"collection": collection, "items": items}
     )

@@ -112,6 +112,10 @@ CASES = [
     ("resources:collections", "", NONE),
     ("resources:collection", "published", lambda w: {"slug": w.collection.slug}),
     ("resources:collection", "draft", lambda w: {"slug": w.draft_collection.slug}),
+    ("resources:collection_embed", "published", lambda w: {"slug": w.collection.slug}),
+    ("resources:collection_embed", "draft", lambda w: {"slug": w.draft_collection.slug}),
+    ("resources:collection_export", "published", lambda w: {"slug": w.collection.slug, "fmt": "json"}),
+    ("resources:collection_export", "draft", lambda w: {"slug": w.draft_collection.slug, "fmt": "csv"}),
     *[
         (f"resources:{name}", variant, _resource(variant))
         for name in ("detail", "download", "useful")

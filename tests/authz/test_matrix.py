@@ -192,6 +192,11 @@ EXPECTED = {
     ("resources:collections", ""): ("200", "200"),
     ("resources:collection", "published"): ("200", "200"),
     ("resources:collection", "draft"): ("404 404 404 404 404 404 200 404", "404 404 404 404 404 404 200 404"),
+    # For partners: the same for everyone, public items of published collections only.
+    ("resources:collection_embed", "published"): ("200", "405"),
+    ("resources:collection_embed", "draft"): ("404", "405"),
+    ("resources:collection_export", "published"): ("200", "405"),
+    ("resources:collection_export", "draft"): ("404", "405"),
     ("resources:detail", "public"): ("200", "200"),
     ("resources:detail", "members"): ("404 404 200 200 200 200 200 404", "404 404 200 200 200 200 200 404"),
     ("resources:detail", "pending"): ("404 404 404 200 404 404 200 404", "404 404 404 200 404 404 200 404"),
@@ -362,7 +367,8 @@ def security_header_problems(url, response) -> list[str]:
         problems.append("script-src")
     if directives.get("object-src") != ["'none'"] or directives.get("base-uri") != ["'none'"]:
         problems.append("object-src/base-uri")
-    embeddable = re.fullmatch(r"/innovations/[^/]+/embed/", url)
+    # The cards partners frame on their sites: an innovation's and a collection's.
+    embeddable = re.fullmatch(r"/(innovations|resources/collections)/[^/]+/embed/", url)
     if not embeddable and directives.get("frame-ancestors") != ["'none'"]:
         problems.append("frame-ancestors")
     if not embeddable and response.get("X-Frame-Options") != "DENY":
