@@ -6,14 +6,18 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members import services
 from members.forms import DeclineForm, MergeOrganisationForm, QuestionForm
-from members.models import Affiliation, Block, Message, Organisation, Profile, User
+from members.imports import InvitationResource, OrganisationResource
+from members.invitations import invitation_lifetime, invitation_resend, invitation_send
+from members.models import Affiliation, Block, Invitation, Message, Organisation, Profile, User
 from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form
 from network.images import process_image
+from network.imports import ImportExportAdmin
 from network.moderation import audit, user_suspend, user_unsuspend
 
 # Admin sign-in goes through allauth, so two-factor authentication applies there too.
@@ -263,8 +267,9 @@ class OrganisationAdminForm(forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AuditedAdmin, admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin, ImportExportAdmin, admin.ModelAdmin):
     form = OrganisationAdminForm
+    resource_classes = [OrganisationResource]
     list_display = ["name", "type", "country", "region", "pending", "verified", "created_at"]
     list_filter = ["pending", "verified", "type", "region"]
     search_fields = ["name", "description"]
@@ -326,3 +331,78 @@ class BlockAdmin(admin.ModelAdmin):
     list_display = ["blocker", "blocked", "created_at"]
     search_fields = ["blocker__email", "blocked__email"]
     autocomplete_fields = ["blocker", "blocked"]
+
+
+class InvitationStateFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Invitation.State.choices
+
+    def queryset(self, request, queryset):
+        chosen = {
+            Invitation.State.OPEN: queryset.open,
+            Invitation.State.ACCEPTED: queryset.accepted,
+            Invitation.State.EXPIRED: queryset.expired,
+        }.get(self.value())
+        return chosen() if chosen else queryset
+
+
+@admin.register(Invitation)
+class InvitationAdmin(AuditedAdmin, ImportExportAdmin, admin.ModelAdmin):
+    """Invitations to join: one by one here, or a list by import; each invitee is emailed a
+    link that works once, for INVITATION_DAYS (members.invitations)."""
+
+    resource_classes = [InvitationResource]
+    list_display = [
+        "email", "name", "organisation", "language", "state", "invited_by", "created_at",
+        "expires_at", "accepted_at",
+    ]  # fmt: skip
+    list_filter = [InvitationStateFilter, "language", "created_at"]
+    search_fields = ["email", "name", "organisation__name"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation", "invited_by"]
+    actions = ["resend"]
+    fields = [
+        "email", "name", "organisation", "language", "invited_by", "created_at", "sent_at",
+        "expires_at", "accepted_at", "user",
+    ]  # fmt: skip
+    record_fields = ["invited_by", "created_at", "sent_at", "expires_at", "accepted_at", "user"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return self.record_fields
+        if obj.accepted_at is not None:
+            return self.fields  # a record of who joined through it
+        # The address is where the link went: a new address is a new invitation.
+        return ["email", *self.record_fields]
+
+    def get_fields(self, request, obj=None):
+        return ["email", "name", "organisation", "language"] if obj is None else self.fields
+
+    @admin.display(description=_("status"))
+    def state(self, obj):
+        return Invitation.State(obj.state).label
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        obj.invited_by = request.user
+        obj.expires_at = timezone.now() + invitation_lifetime()
+        super().save_model(request, obj, form, change)
+        invitation_send(invitation=obj)
+
+    @admin.action(description=_("Send the invitation again (a new link)"), permissions=["change"])
+    def resend(self, request, queryset):
+        count = sum(
+            invitation_resend(invitation=invitation, moderator=request.user)
+            for invitation in queryset.filter(accepted_at__isnull=True)
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d invitation sent again.", "%(count)d invitations sent again.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

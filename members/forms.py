@@ -1,13 +1,15 @@
 """Forms only validate; services write."""
 
+from allauth.core import context
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
+from members.invitations import invitation_accept, invitation_from_token, signup_initial
 from members.models import Message, Organisation, Profile, User
-from members.services import application_submit
+from members.services import application_submit, application_tell_moderators
 from network.content import notification_kinds
 from network.forms import CountryChoiceField, QuickSelect, checkboxes, clean_links, clean_tags
 from network.images import process_image
@@ -49,6 +51,33 @@ class SignupForm(forms.Form):
         label=_("Leave this empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # The signed token of an invitation's link (members.invitations), carried to the POST.
+    invitation = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # allauth builds the form without the request: its context holds it (as for the
+        # adapter), and the link's token comes in the query string.
+        request = context.request
+        token = (
+            self.data.get("invitation")
+            if self.is_bound
+            else self.initial.get("invitation")
+            or (request.GET.get("invitation") if request else "")
+        )
+        self.open_invitation, self.invitation_problem = (
+            invitation_from_token(token) if token else (None, "")
+        )
+        if self.open_invitation is None:
+            return
+        # Invited: nobody needs to be convinced, and what staff knew is filled in.
+        self.fields["motivation"].required = False
+        if not self.is_bound:
+            self.initial = {
+                **signup_initial(self.open_invitation),
+                **self.initial,
+                "invitation": token,
+            }
 
     def clean(self):
         data = super().clean()
@@ -66,11 +95,22 @@ class SignupForm(forms.Form):
                 )
             elif not data.get("organisation_type"):
                 self.add_error("organisation_type", _("Tell us what kind of organisation it is."))
+        email = data.get("email") or ""
+        invited = self.open_invitation
+        if invited is not None and email and email.lower() != invited.email.lower():
+            self.add_error(
+                "email",
+                _("This invitation is for %(email)s: sign up with that address.")
+                % {"email": invited.email},
+            )
         return data
 
     def signup(self, request, user):
-        """Called by allauth once the account exists (email and password are allauth's)."""
-        application_submit(
+        """Called by allauth once the account exists (email and password are allauth's).
+        Through an invitation's link that still works, the application is approved at once
+        (members.invitations); otherwise it waits for the moderators."""
+        invitation = self.open_invitation
+        profile = application_submit(
             user=user,
             organisation=self.cleaned_data.get("organisation"),
             new_organisation_name=self.cleaned_data.get("new_organisation_name", ""),
@@ -78,7 +118,11 @@ class SignupForm(forms.Form):
             role=self.cleaned_data["role"],
             country=self.cleaned_data["country"],
             motivation=self.cleaned_data["motivation"],
+            tell_moderators=invitation is None,
         )
+        if invitation is not None and not invitation_accept(invitation=invitation, user=user):
+            # Used or expired between the form and now: an ordinary application after all.
+            application_tell_moderators(user=user, profile=profile)
 
 
 class ProfileForm(forms.ModelForm):

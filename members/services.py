@@ -27,8 +27,10 @@ def application_submit(
     role: str,
     country: str,
     motivation: str,
+    tell_moderators: bool = True,
 ) -> Profile:
-    """Record a new applicant's application and tell the moderators."""
+    """Record a new applicant's application and tell the moderators (unless the applicant
+    was invited: then the invitation approves them, members.invitations)."""
     profile, _created = Profile.objects.get_or_create(user=user)
     profile.country = country
     profile.motivation = motivation
@@ -52,6 +54,13 @@ def application_submit(
         Affiliation.objects.get_or_create(
             user=user, organisation=organisation, defaults={"role": role}
         )
+    if tell_moderators:
+        application_tell_moderators(user=user, profile=profile)
+    return profile
+
+
+def application_tell_moderators(*, user: User, profile: Profile) -> None:
+    """Email the moderators that ``user``'s application waits for them."""
     admin_url = settings.SITE_URL + reverse("admin:members_user_review", args=[user.pk])
     for email in moderator_emails():
         send_email(
@@ -60,7 +69,6 @@ def application_submit(
             context={"applicant": user, "profile": profile, "admin_url": admin_url},
             language=settings.LANGUAGE_CODE,
         )
-    return profile
 
 
 @transaction.atomic

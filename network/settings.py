@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    # Staff's bulk import and export in the admin (network.imports).
+    "import_export",
     "network",
     "members",
     "innovations",
@@ -349,6 +351,15 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Only reports from members approved at least this many days ago count towards hiding:
 # accounts made for the purpose cannot hide anything at once.
 REPORT_TRUSTED_AFTER_DAYS = env_int("REPORT_TRUSTED_AFTER_DAYS", 7)
+# How long the link of an invitation to join works (members.invitations); sending it again
+# gives a new link for as long again.
+INVITATION_DAYS = env_int("INVITATION_DAYS", 14)
+if INVITATION_DAYS < 1:
+    raise ImproperlyConfigured(f"INVITATION_DAYS must be 1 or more, got {INVITATION_DAYS}.")
+# The file of an import waits between its dry run and its confirmation in the media storage
+# (private, and shared by every web replica), not in one machine's temporary folder.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Email: console by default, SMTP when EMAIL_HOST is set (Django 6.1 mailers).
 _email_host = env_str("EMAIL_HOST")

@@ -46,3 +46,11 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def spreadsheet_unsafe(value):
+    """The cell ``spreadsheet_safe`` wrote, read back (an import of an export): the leading
+    apostrophe before a formula's first character goes again."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(_FORMULA_START):
+        return value[1:]
+    return value

@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form
+from network.imports import ImportExportAdmin
 from network.taxonomy import Theme
 from resources import services
 from resources.forms import DeclineForm, ResourceAdminForm
+from resources.imports import ResourceResource
 from resources.models import (
     Collection,
     CollectionItem,
@@ -74,8 +76,10 @@ class UsefulMarkInline(admin.TabularInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
+class ResourceAdmin(AuditedAdmin, DecisionsAdmin, ImportExportAdmin, admin.ModelAdmin):
     form = ResourceAdminForm
+    # Descriptions in bulk; files are attached afterwards on each resource's page.
+    resource_classes = [ResourceResource]
     list_display = [
         "title", "type", "language", "access", "status", "publisher_type", "download_count",
         "contributor", "published_at",
@@ -92,7 +96,13 @@ class ResourceAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
     inlines = [LanguageVersionInline, UsefulMarkInline]
     actions = ["approve", "decline"]
     decisions = {
-        "approve": (_("Approve and publish"), lambda resource: resource.status != Status.PUBLISHED),
+        # Only what has something to open (an imported draft waits for its file).
+        "approve": (
+            _("Approve and publish"),
+            lambda resource: (
+                resource.status != Status.PUBLISHED and bool(resource.file or resource.external_url)
+            ),
+        ),
         "decline": (
             _("Decline with a reason"),
             lambda resource: resource.status == Status.SUBMITTED,
@@ -184,7 +194,7 @@ class ResourceAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
     @admin.action(description=_("Approve and publish"), permissions=["change"])
     def approve(self, request, queryset):
         count = 0
-        for resource in queryset.exclude(status=Status.PUBLISHED):
+        for resource in queryset.exclude(status=Status.PUBLISHED).exclude(file="", external_url=""):
             services.resource_approve(resource=resource, moderator=request.user)
             count += 1
         self.message_user(

@@ -230,9 +230,12 @@ class Resource(models.Model):
         verbose_name_plural = _("resources")
         ordering = ["-published_at", "-pk"]
         constraints = [
-            # Exactly one of a file or an external link.
+            # Exactly one of a file or an external link; only a draft may have neither yet
+            # (imported without its link, waiting for its file: resources.imports).
             models.CheckConstraint(
-                condition=(Q(file="") & ~Q(external_url="")) | (~Q(file="") & Q(external_url="")),
+                condition=(Q(file="") & ~Q(external_url=""))
+                | (~Q(file="") & Q(external_url=""))
+                | Q(file="", external_url="", status=Status.DRAFT),
                 name="resource_file_or_link",
                 violation_error_message=_("A resource has a file or an external link, not both."),
             ),

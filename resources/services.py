@@ -149,6 +149,10 @@ def _decide(resource: Resource, *, status: str, note: str, message, moderator: U
 @transaction.atomic
 def resource_approve(*, resource: Resource, moderator: User) -> Resource:
     """Publish a resource (a contribution, or a staff draft); the contributor is told."""
+    if not (resource.file or resource.external_url):
+        raise ValidationError(
+            _("Attach the resource's file or give its link before publishing it.")
+        )
     return _decide(
         resource,
         status=Status.PUBLISHED,

@@ -13,6 +13,7 @@ from members.models.choices import (
     ProfileVisibility,
     visible_levels,
 )
+from members.models.invitations import Invitation, InvitationQuerySet
 from members.models.organisations import Affiliation, Organisation, OrganisationQuerySet
 from members.models.people import (
     RESERVED_USERNAMES,
@@ -44,6 +45,8 @@ __all__ = [
     "Contact",
     "Delivery",
     "FieldVisibility",
+    "Invitation",
+    "InvitationQuerySet",
     "Message",
     "Organisation",
     "OrganisationQuerySet",

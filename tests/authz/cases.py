@@ -181,15 +181,19 @@ def _content_type(obj):
 
 # --- the admin ------------------------------------------------------------------------------
 ADMIN_ACTIONS = ("changelist", "add", "history", "delete", "change")
+IMPORT_EXPORT_ACTIONS = ("import", "process_import", "export")
 
 
 def admin_model_urls(world):
     """(model label, action, url) for every registered model admin's own pages; the pages of
     one object are tried on a real object of the model, where the world has one. Admins that
     take decisions (network.admin_actions.DecisionsAdmin) have a decision URL per object,
-    tried with a decision no admin offers, and some a review queue and review pages."""
+    tried with a decision no admin offers, and some a review queue and review pages; admins
+    that import and export (network.imports.ImportExportAdmin) their import, confirmation
+    and export pages."""
     from django.contrib import admin
     from django.urls import reverse
+    from import_export.admin import ExportMixin, ImportMixin
 
     from network.admin_actions import DecisionsAdmin
 
@@ -203,8 +207,13 @@ def admin_model_urls(world):
             actions.append("decide")
             if model_admin.review_template:
                 actions += ["review_queue", "review"]
+        # Bulk import (the dry run, then its confirmation) and export (network.imports).
+        if isinstance(model_admin, ImportMixin):
+            actions += ["import", "process_import"]
+        if isinstance(model_admin, ExportMixin):
+            actions.append("export")
         for action in actions:
-            if action in ("changelist", "add", "review_queue"):
+            if action in ("changelist", "add", "review_queue", *IMPORT_EXPORT_ACTIONS):
                 out.append((label, action, reverse(f"{prefix}_{action}")))
             elif obj is not None and action == "decide":
                 out.append((label, action, reverse(f"{prefix}_decide", args=[obj.pk, "nothing"])))

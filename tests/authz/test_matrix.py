@@ -296,7 +296,8 @@ EXPECTED = {
 # network, members, innovations, mentoring, events and resources). Superusers alone have the rest.
 MODERATOR_ADMIN = {
     "members.user": "view change",
-    "members.organisation": "view change",
+    "members.organisation": "view add change",
+    "members.invitation": "view add change",
     "members.message": "view",
     "members.block": "view",
     "innovations.innovation": "view change",
@@ -320,7 +321,7 @@ MODERATOR_ADMIN = {
     "events.feedback": "view",
     "events.reminder": "view",
     "events.calendartoken": "view",
-    "resources.resource": "view change",
+    "resources.resource": "view add change",
     "resources.collection": "view add change delete",
     "resources.usefulmark": "view delete",
     # nothing on: groups, email addresses, authenticators, sessions, tags, notifications,
@@ -437,7 +438,8 @@ def admin_model_pattern(name: str) -> bool:
         name == f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}"
         for model in admin.site._registry
         for action in (
-            "changelist", "add", "history", "delete", "change", "decide", "review_queue", "review"
+            "changelist", "add", "history", "delete", "change", "decide", "review_queue", "review",
+            "import", "process_import", "export",
         )
     )  # fmt: skip
 
@@ -541,7 +543,14 @@ def admin_expectation(role, label, action, method) -> str:
         if method == "post":
             return "403"
         return "302" if allowed & {"view", "change"} else "403"
+    if action in ("import", "process_import"):
+        # An import adds and changes: both are needed. Its confirmation is a POST only; an
+        # empty one re-shows the page, as an empty import form does.
+        if action == "process_import" and method == "get":
+            return "405"
+        return "200" if {"add", "change"} <= allowed else "403"
     needed = {
+        "export": {"view", "change"},
         "changelist": {"view", "change"},
         "history": {"view", "change"},
         "change": {"view", "change"} if method == "get" else {"change"},

@@ -23,6 +23,7 @@ from tests.factories import (
     EventHostFactory,
     InnovationFactory,
     InvitationFactory,
+    JoinInvitationFactory,
     MentoringRequestFactory,
     MentorProfileFactory,
     MentorshipFactory,
@@ -73,6 +74,9 @@ def build_world():
     w.hidden_profile.profile.save()
     w.organisation = OrganisationFactory(slug="tvet-kenya")
     w.organisation.logo.save("logo.jpg", _jpeg())
+    w.join_invitation = JoinInvitationFactory(
+        invited_by=people["moderator"], organisation=w.organisation
+    )
     for username in ("owner", "pair", "suspended"):
         people[username].profile.avatar.save("avatar.jpg", _jpeg())
 

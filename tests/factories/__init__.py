@@ -59,6 +59,18 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     country = "KE"
 
 
+class JoinInvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation to join the network (members.Invitation)."""
+
+    class Meta:
+        model = "members.Invitation"
+
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    name = factory.Faker("name")
+    language = "en"
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=14))
+
+
 class AffiliationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Affiliation

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('innovations', '0011_content_language'),
-        ('resources', '0004_roles'),
+        ('resources', '0006_import_roles'),
     ]
 
     operations = [
