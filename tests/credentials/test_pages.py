@@ -138,3 +138,9 @@ def test_a_forged_credential_is_refused(client, member, achievements):
     response = client.post("/credentials/verify/", {"token": "   "})
     assert response.context["verdict"] is None
     assert "Paste a credential or upload its file." in response.content.decode()
+
+
+def test_a_members_home_leads_to_their_credentials(client, member):
+    assert 'href="/credentials/"' not in client.get("/").content.decode()
+    client.force_login(member)
+    assert 'href="/credentials/"' in client.get("/").content.decode()
