@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from members.models import User
 from tests.database import module_live_server
 from tests.e2e.sessions import session_cookie
+from tests.e2e.test_accessibility import AXE, AXE_RUN, BLOCKING
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.flushes_database]
 
@@ -60,9 +61,15 @@ def test_member_finds_the_credential_downloads_the_pdf_and_its_qr_link_verifies(
     url = links[0].decode()
     assert url.startswith(site["url"] + "/credentials/")
 
-    visitor = browser.new_context().new_page()
+    visitor_context = browser.new_context(viewport={"width": 360, "height": 740})
+    visitor_context.add_init_script(path=AXE)
+    visitor = visitor_context.new_page()
     visitor.goto(url)
     expect(visitor.get_by_role("heading", name="Attended a learning session")).to_be_visible()
     expect(visitor.get_by_text("This credential is genuine and in force.")).to_be_visible()
     expect(visitor.locator("dd", has_text=str(site["member"])).first).to_be_visible()
+    # The verification page, like every main page, has no serious or critical axe finding.
+    violations = visitor.evaluate(AXE_RUN)["violations"]
+    assert [v["id"] for v in violations if v["impact"] in BLOCKING] == []
+    visitor_context.close()
     context.close()
