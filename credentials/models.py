@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventType
@@ -43,10 +44,10 @@ class Achievement(models.Model):
         _("event types"),
         default=list,
         blank=True,
-        help_text=_(
-            "For sessions: the types of event that count (empty: every type). Choices: %(types)s."
-        )
-        % {"types": ", ".join(EventType.values)},
+        help_text=format_lazy(
+            _("For sessions: the types of event that count (empty: every type). Choices: {types}."),
+            types=", ".join(EventType.values),
+        ),
     )
     stage = models.CharField(
         _("stage"),
