@@ -124,6 +124,8 @@ def profile(request, username):
             "as_mentor": member.mentorships_as_mentor.filter(status="completed").count(),
             "as_mentee": member.mentorships_as_mentee.filter(status="completed").count(),
         },
+        # Credentials link to members too: those the member chose to show.
+        "credentials": list(member.credentials.on_profile()[:50]),
         "profile": profile,
         "organisations": organisations,
         "languages": [lang.get_code_display() for lang in profile.languages.all()],

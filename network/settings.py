@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "mentoring",
     "events",
     "resources",
+    "credentials",
     # The top: it reads the others' declarations (network.content).
     "portal",
 ]
@@ -334,6 +335,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.rollup_insights",
         "schedule": crontab(hour=2, minute=30),
     },
+    "credentials-scan": {  # credentials whose condition became true without a save to hear
+        "task": "credentials.tasks.scan",
+        "schedule": crontab(minute="*/10"),
+        "options": {"expires": 540},
+    },
     "weekly-digest": {
         "task": "network.tasks.schedule_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week=1),
@@ -360,6 +366,18 @@ if INVITATION_DAYS < 1:
 # (private, and shared by every web replica), not in one machine's temporary folder.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# Open Badges credentials (credentials/keys.py): the network's Ed25519 private key, as PEM in
+# the environment or in a file. Without either, DEBUG generates a throw-away key under
+# VAR_DIR; production refuses to sign. Its key id defaults to the key's JWK thumbprint.
+# Rotation: the JWKS the site published before (``/credentials/jwks.json``) saved to a file
+# named here keeps the old public keys published, so old credentials still verify.
+CREDENTIALS_SIGNING_KEY = env_str("CREDENTIALS_SIGNING_KEY")
+CREDENTIALS_SIGNING_KEY_FILE = env_str("CREDENTIALS_SIGNING_KEY_FILE")
+CREDENTIALS_KEY_ID = env_str("CREDENTIALS_KEY_ID")
+CREDENTIALS_RETIRED_KEYS_FILE = env_str("CREDENTIALS_RETIRED_KEYS_FILE")
+# Development (and the tests, which run on DEBUG's values) may make the throw-away key.
+CREDENTIALS_THROWAWAY_KEY = DEBUG
 
 # Email: console by default, SMTP when EMAIL_HOST is set (Django 6.1 mailers).
 _email_host = env_str("EMAIL_HOST")

@@ -156,6 +156,18 @@ CASES = [
     ("mentoring:programme", "open", lambda w: {"slug": w.programme.slug}),
     ("mentoring:programme_withdraw", "open", lambda w: {"slug": w.programme.slug}),
     ("mentoring:match", "offered", lambda w: {"pk": w.match.pk}),
+    # credentials
+    ("credentials:mine", "", NONE),
+    ("credentials:verify", "", NONE),
+    ("credentials:issuer", "", NONE),
+    ("credentials:jwks", "", NONE),
+    ("credentials:status_list", "revocation", lambda w: {"purpose": "revocation"}),
+    ("credentials:status_list", "unknown", lambda w: {"purpose": "nothing"}),
+    ("credentials:achievement", "", lambda w: {"slug": w.achievement.slug}),
+    *[
+        (f"credentials:{name}", "pair's", lambda w: {"public_id": w.credential.public_id})
+        for name in ("detail", "download", "document", "pdf", "show")
+    ],
     # the admin's own pages (each model's pages are walked by admin_model_urls below)
     ("admin:index", "", NONE),
     ("admin:login", "", NONE),

@@ -276,6 +276,19 @@ EXPECTED = {
     ("mentoring:programme", "open"): ("404 404 200 200 200 200 200 404", "404 404 200 200 200 200 200 404"),
     ("mentoring:programme_withdraw", "open"): ("405", "404 404 302 302 302 302 302 404"),
     ("mentoring:match", "offered"): ("404 404 404 200 404 200 200 404", "404 404 404 302 404 302 302 404"),
+    ("credentials:mine", ""): ("login 404 200 200 200 200 200 login", "login 405 405 405 405 405 405 login"),
+    ("credentials:verify", ""): ("200", "200"),
+    ("credentials:issuer", ""): ("200", "405"),
+    ("credentials:jwks", ""): ("200", "405"),
+    ("credentials:status_list", "revocation"): ("200", "405"),
+    ("credentials:status_list", "unknown"): ("404", "405"),
+    ("credentials:achievement", ""): ("200", "405"),
+    # Public by its unguessable id (DESIGN §4); only its holder (pair) decides what shows.
+    ("credentials:detail", "pair's"): ("200", "405"),
+    ("credentials:download", "pair's"): ("200", "405"),
+    ("credentials:document", "pair's"): ("200", "405"),
+    ("credentials:pdf", "pair's"): ("200", "405"),
+    ("credentials:show", "pair's"): ("login 405 405 405 405 405 405 login", "login 404 404 404 404 302 404 login"),
     ("admin:index", ""): (STAFF, STAFF),
     ("admin:login", ""): ("login 403 403 403 403 403 302 login", "login 403 403 403 403 403 200 login"),
     ("admin:logout", ""): ("302 302 302 302 302 302 405 302", "302 302 302 302 302 302 200 302"),
@@ -324,6 +337,10 @@ MODERATOR_ADMIN = {
     "resources.resource": "view add change",
     "resources.collection": "view add change delete",
     "resources.usefulmark": "view delete",
+    # Achievements are defined by moderators; credentials issued by hand (add) and decided on
+    # through actions (credentials.decide_credential), never edited or deleted.
+    "credentials.achievement": "view add change",
+    "credentials.credential": "view add",
     # nothing on: groups, email addresses, authenticators, sessions, tags, notifications,
     # deliveries, followed topics
 }

@@ -8,6 +8,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
+from credentials.models import Achievement
+from credentials.services import credential_issue
 from events.models import Booking, CalendarToken
 from innovations.models import Adoption, Comment, TeamMember
 from members.models import Message
@@ -141,6 +143,15 @@ def build_world():
     ProgrammeApplicationFactory(programme=w.programme, user=pair)
     w.match = Match.objects.create(
         programme=w.programme, mentor=owner, mentee=pair, status=Match.Status.OFFERED
+    )
+
+    # Credentials: pair holds one (public by its unguessable id).
+    w.achievement = Achievement.objects.create(
+        slug="attended-a-session", name="Attended a session", kind="attended",
+        description="Took part in a session.", criteria="Attended, as its hosts recorded.",
+    )  # fmt: skip
+    w.credential, _created = credential_issue(
+        member=pair, achievement=w.achievement, occasion="event:1", quiet=True
     )
 
     w.notification = Notification.objects.create(

@@ -67,6 +67,8 @@ PAGES = [
     ("profile-form", "/members/me/edit/", False, True),
     ("notifications", "/notifications/", False, True),
     ("my-calendar", "/events/calendar/", False, True),
+    ("my-credentials", "/credentials/", False, True),
+    ("check-a-credential", "/credentials/verify/", True, True),
 ]
 CASES = [
     pytest.param(path, signed_in, id=f"{label}-{'member' if signed_in else 'visitor'}")
