@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from credentials.insights import INSIGHTS, SERIES
 from credentials.models import Credential
 from network.content import ContentApp, Section
 
@@ -47,8 +48,10 @@ CONTENT = ContentApp(
     ],
     notification_kinds={"credential_issued": _("Credentials issued to me")},
     personal_data=personal_data,
-    # Nothing counts credentials on the shared pages.
-    uncounted={"credential": None, "achievement": None, "achievementversion": None},
+    insights=INSIGHTS,
+    series=SERIES,
+    # The insight figures count credentials; the achievements' texts count nothing.
+    uncounted={"achievement": None, "achievementversion": None},
     demo="credentials.demo.seed",
     demo_order=60,
 )
