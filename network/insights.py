@@ -71,10 +71,6 @@ class Table:
     unit: str = "count"
     note: Any = ""
 
-    @property
-    def total(self) -> float:
-        return sum(row[1] for row in self.rows if isinstance(row[1], int | float))
-
 
 @dataclass(frozen=True)
 class Insight:
