@@ -1,4 +1,4 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,7 +17,7 @@ from innovations.models import (
     Update,
 )
 from innovations.snapshots import differences, snapshot
-from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form
+from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form, decide_each
 from network.taxonomy import Region, Theme
 
 
@@ -65,11 +65,13 @@ def _review(modeladmin, request, queryset, *, service, done, form_class=ReviewFo
     ``done(count)`` says what was done."""
 
     def run(data):
-        count = 0
-        for innovation in queryset:
-            service(innovation=innovation, moderator=request.user, note=data["note"])
-            count += 1
-        modeladmin.message_user(request, done(count), messages.SUCCESS)
+        decide_each(
+            modeladmin, request, queryset,
+            lambda innovation: service(
+                innovation=innovation, moderator=request.user, note=data["note"]
+            ),
+            done,
+        )  # fmt: skip
 
     return action_with_form(
         modeladmin, request, queryset, form_class=form_class, title=_("Note for the team"),

@@ -15,7 +15,7 @@ from members.forms import DeclineForm, MergeOrganisationForm, QuestionForm
 from members.imports import InvitationResource, OrganisationResource
 from members.invitations import invitation_lifetime, invitation_resend, invitation_send
 from members.models import Affiliation, Block, Invitation, Message, Organisation, Profile, User
-from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form
+from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form, decide_each
 from network.images import process_image
 from network.imports import ImportExportAdmin
 from network.moderation import audit, user_suspend, user_unsuspend
@@ -138,34 +138,28 @@ class UserAdmin(AuditedAdmin, DecisionsAdmin, BaseUserAdmin):
 
     @admin.action(description=_("Approve selected applicants"), permissions=["change"])
     def approve(self, request, queryset):
-        count = 0
-        for user in queryset.exclude(status=User.Status.APPROVED):
-            services.application_approve(user=user, moderator=request.user)
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d applicant approved.", "%(count)d applicants approved.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        decide_each(
+            self, request, queryset.exclude(status=User.Status.APPROVED),
+            lambda user: services.application_approve(user=user, moderator=request.user),
+            lambda count: ngettext(
+                "%(count)d applicant approved.", "%(count)d applicants approved.", count
+            ) % {"count": count},
+        )  # fmt: skip
 
     @admin.action(
         description=_("Decline selected applicants (with a reason)"), permissions=["change"]
     )
     def decline(self, request, queryset):
         def run(data):
-            count = 0
-            for user in queryset.exclude(status=User.Status.DECLINED):
-                services.application_decline(
+            decide_each(
+                self, request, queryset.exclude(status=User.Status.DECLINED),
+                lambda user: services.application_decline(
                     user=user, moderator=request.user, reason=data["reason"]
-                )
-                count += 1
-            self.message_user(
-                request,
-                ngettext("%(count)d applicant declined.", "%(count)d applicants declined.", count)
-                % {"count": count},
-                messages.SUCCESS,
-            )
+                ),
+                lambda count: ngettext(
+                    "%(count)d applicant declined.", "%(count)d applicants declined.", count
+                ) % {"count": count},
+            )  # fmt: skip
 
         return action_with_form(
             self, request, queryset, form_class=DeclineForm, title=_("Decline applicants"),
@@ -178,18 +172,15 @@ class UserAdmin(AuditedAdmin, DecisionsAdmin, BaseUserAdmin):
     )
     def ask(self, request, queryset):
         def run(data):
-            count = 0
-            for user in queryset.filter(status=User.Status.APPLICANT):
-                services.application_ask(
+            decide_each(
+                self, request, queryset.filter(status=User.Status.APPLICANT),
+                lambda user: services.application_ask(
                     user=user, moderator=request.user, question=data["question"]
-                )
-                count += 1
-            self.message_user(
-                request,
-                ngettext("%(count)d applicant asked.", "%(count)d applicants asked.", count)
-                % {"count": count},
-                messages.SUCCESS,
-            )
+                ),
+                lambda count: ngettext(
+                    "%(count)d applicant asked.", "%(count)d applicants asked.", count
+                ) % {"count": count},
+            )  # fmt: skip
 
         return action_with_form(
             self, request, queryset, form_class=QuestionForm, title=_("Ask for more information"),

@@ -3,6 +3,7 @@ resources, suspending members, reviewing innovations, deciding on reports) or a 
 (emailing an event's registrants). One page shows the selected objects and the form; the
 action runs once the form comes back valid."""
 
+from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -42,6 +43,17 @@ def action_with_form(modeladmin, request, queryset, *, form_class, title, submit
         "submit": submit,
     }
     return render(request, "admin/action_form.html", context)
+
+
+def decide_each(modeladmin, request, items, decide, done) -> int:
+    """Take the decision ``decide(item)`` on each of ``items``, then tell the moderator
+    ``done(count)``. Returns how many were decided."""
+    count = 0
+    for item in items:
+        decide(item)
+        count += 1
+    modeladmin.message_user(request, done(count), messages.SUCCESS)
+    return count
 
 
 def _plain(value):
