@@ -61,6 +61,9 @@ KINDS = {
         Kind("innovation_team", gettext_lazy("team invitations"), daily=30, per_recipient=3),
         Kind("event_invitation", gettext_lazy("invitations"), daily=200, per_recipient=3,
              mutable=False),
+        Kind("space_invitation", gettext_lazy("invitations to a space"), daily=100,
+             per_recipient=3, mutable=False),
+        Kind("space_mention", gettext_lazy("mentions"), daily=50, per_recipient=10),
         # Mentors take requests or not by their availability, not by muting emails.
         Kind("mentoring", gettext_lazy("mentoring requests"), daily=10, per_recipient=2,
              mutable=False),

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "mentoring",
     "events",
     "resources",
+    "spaces",
     "credentials",
     # The top: it reads the others' declarations (network.content).
     "portal",

@@ -15,10 +15,21 @@ def _event(variant):
     return lambda w: {"slug": w.events[variant].slug}
 
 
+def _space(variant):
+    return lambda w: {"slug": w.spaces[variant].slug}
+
+
+def _in_space(variant, what):
+    return lambda w: {"slug": w.spaces[variant].slug, "pk": getattr(w, what)[variant].pk}
+
+
 NONE = lambda w: {}  # noqa: E731
 INNOVATION_VARIANTS = ("public", "members", "draft", "rejected", "archived")
 RESOURCE_VARIANTS = ("public", "members", "pending")
 EVENT_VARIANTS = ("public", "members", "private", "draft")
+SPACE_VARIANTS = ("public", "members", "private")
+# What one does in a space: tried in a public one and a private one.
+SPACE_ACTION_VARIANTS = ("public", "private")
 
 CASES = [
     ("healthz", "", NONE),
@@ -156,6 +167,29 @@ CASES = [
     ("mentoring:programme", "open", lambda w: {"slug": w.programme.slug}),
     ("mentoring:programme_withdraw", "open", lambda w: {"slug": w.programme.slug}),
     ("mentoring:match", "offered", lambda w: {"pk": w.match.pk}),
+    # spaces
+    ("spaces:list", "", NONE),
+    *[(f"spaces:{name}", v, _space(v)) for name in ("space", "members", "files") for v in SPACE_VARIANTS],
+    *[
+        (f"spaces:{name}", v, _space(v))
+        for name in ("join", "leave", "following", "manage", "thread_new", "link_innovation", "propose")
+        for v in SPACE_ACTION_VARIANTS
+    ],
+    *[("spaces:thread", v, _in_space(v, "threads")) for v in SPACE_VARIANTS],
+    *[
+        (f"spaces:{name}", v, _in_space(v, "threads"))
+        for name in ("reply", "thread_edit", "thread_moderate", "answer", "history")
+        for v in SPACE_ACTION_VARIANTS
+    ],
+    *[("spaces:reply_edit", v, _in_space(v, "replies")) for v in SPACE_ACTION_VARIANTS],
+    *[("spaces:file", v, _in_space(v, "files")) for v in SPACE_VARIANTS],
+    *[("spaces:file_remove", v, _in_space(v, "files")) for v in SPACE_ACTION_VARIANTS],
+    *[("spaces:proposal_decide", v, _in_space(v, "proposals")) for v in SPACE_ACTION_VARIANTS],
+    ("spaces:request_decide", "members", lambda w: {"slug": w.spaces["members"].slug, "pk": w.join_request.pk}),
+    ("spaces:invitation", "team's", lambda w: {"slug": w.spaces["private"].slug, "token": w.space_invitation_token}),
+    ("spaces:invitation", "forged", lambda w: {"slug": w.spaces["private"].slug, "token": "forged.token"}),
+    ("report", "private thread", lambda w: {"label": "spaces-thread", "pk": w.threads["private"].pk}),
+    ("report", "public reply", lambda w: {"label": "spaces-reply", "pk": w.replies["public"].pk}),
     # credentials
     ("credentials:mine", "", NONE),
     ("credentials:verify", "", NONE),

@@ -2,6 +2,7 @@
 authorisation matrix. Each role is one person; the objects name them as owner, team member,
 host, invitee or mentoring partner."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 from django.core.files.base import ContentFile
@@ -16,6 +17,8 @@ from members.models import Message
 from mentoring.models import Goal, Match
 from network import links
 from network.models import Notification
+from spaces.models import Membership, Reply, SessionProposal, SharedFile, Space, Thread
+from spaces.services import invitation_token
 from tests.factories import (
     ApplicantFactory,
     ClinicSlotFactory,
@@ -153,6 +156,42 @@ def build_world():
     w.credential, _created = credential_issue(
         member=pair, achievement=w.achievement, occasion="event:1", quiet=True
     )
+
+    # Spaces: owner moderates each, pair is in each and wrote its thread and file; team asked
+    # to join the members' space and is invited to the private one.
+    w.spaces, w.threads, w.replies, w.files, w.proposals = {}, {}, {}, {}, {}
+    for variant, (visibility, entry) in {
+        "public": ("public", "open"),
+        "members": ("members", "request"),
+        "private": ("private", "invitation"),
+    }.items():
+        space = Space.objects.create(
+            slug=f"space-{variant}", kind="community", title=f"Space {variant}",
+            description="Where we talk.", visibility=visibility, entry=entry,
+        )  # fmt: skip
+        Membership.objects.create(space=space, user=owner, role="moderator", joined_at=now)
+        Membership.objects.create(space=space, user=pair, joined_at=now)
+        thread = Thread.objects.create(
+            space=space, author=pair, title=f"Thread {variant}", body="How?", mode="question"
+        )
+        w.replies[variant] = Reply.objects.create(thread=thread, author=owner, body="Like so.")
+        shared = SharedFile(
+            space=space, uploaded_by=pair, title="Notes", original_filename="notes.txt",
+            file_size=5, content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+        shared.file.save("upload", ContentFile(b"notes"), save=False)
+        shared.save()
+        w.proposals[variant] = SessionProposal.objects.create(
+            space=space, proposer=pair, topic="Our pilot", preferred_start=now + timedelta(days=9)
+        )
+        w.spaces[variant], w.threads[variant], w.files[variant] = space, thread, shared
+    w.join_request = Membership.objects.create(
+        space=w.spaces["members"], user=team, state="requested"
+    )
+    w.space_invitation = Membership.objects.create(
+        space=w.spaces["private"], user=team, state="invited", invited_by=owner
+    )
+    w.space_invitation_token = invitation_token(w.space_invitation)
 
     w.notification = Notification.objects.create(
         recipient=pair, kind="member_message", message="Hello"

@@ -362,3 +362,46 @@ class ClinicSlotFactory(factory.django.DjangoModelFactory):
     expert = factory.SubFactory(UserFactory)
     starts_at = factory.LazyAttribute(lambda o: o.event.starts_at)
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timezone.timedelta(minutes=30))
+
+
+class SpaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "spaces.Space"
+
+    kind = "community"
+    title = factory.Sequence(lambda n: f"Space {n}")
+    slug = factory.Sequence(lambda n: f"space-{n}")
+    description = "Where members talk."
+    visibility = "public"
+    entry = "open"
+
+
+class SpaceMemberFactory(factory.django.DjangoModelFactory):
+    """Someone in a space (``role="moderator"`` for a space moderator)."""
+
+    class Meta:
+        model = "spaces.Membership"
+
+    space = factory.SubFactory(SpaceFactory)
+    user = factory.SubFactory(UserFactory)
+    state = "active"
+    joined_at = factory.LazyFunction(timezone.now)
+
+
+class ThreadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "spaces.Thread"
+
+    space = factory.SubFactory(SpaceFactory)
+    author = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Thread {n}")
+    body = "What do you think?"
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "spaces.Reply"
+
+    thread = factory.SubFactory(ThreadFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "I agree."

@@ -9,6 +9,7 @@ import pytest
 from events.models import Event
 from innovations.models import Comment, Innovation
 from resources.models import Resource
+from spaces.models import Space, Thread
 from tests.factories import InnovationFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,17 +46,20 @@ def languages_of(html: str, text: str) -> set:
 
 
 def test_every_demo_page_marks_member_text_with_its_language(client, demo):
-    """An automated check over the demo: every innovation's, event's and resource's title
-    and summary, and every comment, wherever a page shows them, in its own language."""
+    """An automated check over the demo: every innovation's, event's, resource's and space's
+    title and summary, every comment, and every thread and reply of a public space, wherever
+    a page shows them, in its own language."""
     problems = []
     innovations = Innovation.objects.listed_for(None)
     events = Event.objects.listed_for(None)
     resources = Resource.objects.listed_for(None)
     # The lists: whichever of these their first page shows.
+    spaces = Space.objects.visible_to(None)
     lists = {
         "/innovations/": [(i.title, i.language) for i in innovations],
         "/events/": [(e.title, e.written_in) for e in events],
         "/resources/": [(r.title, r.language) for r in resources],
+        "/spaces/": [(s.title, s.language) for s in spaces],
     }
     for path, pairs in lists.items():
         html = client.get(path).content.decode()
@@ -78,6 +82,15 @@ def test_every_demo_page_marks_member_text_with_its_language(client, demo):
         pages[event.get_absolute_url()] = [(event.title, event.written_in)]
     for resource in resources:
         pages[resource.get_absolute_url()] = [(resource.title, resource.language)]
+    for space in spaces:
+        pages[space.get_absolute_url()] = [(space.title, space.language),
+                                           (space.description, space.language)]  # fmt: skip
+    for thread in Thread.objects.visible_to(None):
+        shown = [(thread.title, thread.language), (" ".join(thread.body.split()), thread.language)]
+        shown += [
+            (" ".join(reply.body.split()), reply.language) for reply in thread.replies.shown()
+        ]
+        pages[thread.get_absolute_url()] = shown
     assert {language for pairs in pages.values() for _text, language in pairs} >= {"en", "fr", "es"}
     for path, pairs in pages.items():
         html = client.get(path).content.decode()
@@ -170,10 +183,13 @@ def test_the_showcase_shows_one_card_per_work_in_the_viewers_language(client, de
 def test_search_keeps_to_a_language_and_marks_results_with_theirs(client, demo):
     html = client.get("/search/", {"q": "apprentissage", "language": "fr"}).content.decode()
     groups = client.get("/search/", {"q": "apprentissage", "language": "fr"}).context["groups"]
-    assert {group["source"].key for group in groups} == {"innovations", "resources", "events"}
+    assert {group["source"].key for group in groups} == {
+        "innovations", "resources", "events", "spaces", "threads"
+    }  # fmt: skip
     titles = [item["title"] for group in groups for item in group["items"]]
-    french = set(Innovation.objects.filter(language="fr").values_list("title", flat=True))
-    french |= set(Resource.objects.filter(language="fr").values_list("title", flat=True))
+    french = set()
+    for model in (Innovation, Resource, Space, Thread):
+        french |= set(model.objects.filter(language="fr").values_list("title", flat=True))
     assert titles and set(titles) <= french
     assert languages_of(html, titles[0]) == {"fr"}
     spanish = client.get("/search/", {"q": "apprentissage", "language": "es"}).context["groups"]

@@ -14,10 +14,15 @@ from members.contact import KINDS, ContactRefused
 from members.models import Block, Contact
 from members.services import message_send
 from mentoring.services.requests import request_create
+from spaces import services as spaces
+from spaces.models import Reply
 from tests.factories import (
     EventFactory,
     InnovationFactory,
     MentorProfileFactory,
+    SpaceFactory,
+    SpaceMemberFactory,
+    ThreadFactory,
     UserFactory,
 )
 
@@ -69,6 +74,24 @@ def _mentoring(sender, recipient):
     )  # fmt: skip
 
 
+def _space_invitation(sender, recipient):
+    space = SpaceFactory(visibility="private", entry="invitation")
+    SpaceMemberFactory(space=space, user=sender, role="moderator")
+    spaces.invite(space=space, by=sender, user=recipient)
+
+
+def _space_mention(sender, recipient):
+    """A mention is never refused: the reply goes up, and only the person named may not hear."""
+    thread = ThreadFactory()
+    SpaceMemberFactory(space=thread.space, user=sender)
+    SpaceMemberFactory(space=thread.space, user=recipient, following="mentions")
+    spaces.reply_create(
+        thread=thread, author=sender, body=f"What do you think, @{recipient.username}?",
+        language="en",
+    )  # fmt: skip
+    assert Reply.objects.filter(thread=thread, author=sender).exists()
+
+
 PATHS = {
     "member_message": _message,
     "innovation_interest": _interest,
@@ -77,11 +100,14 @@ PATHS = {
     "innovation_team": _team,
     "event_invitation": _invitation,
     "mentoring": _mentoring,
+    "space_invitation": _space_invitation,
 }
+# Paths that go on whatever the gate says; the person it refuses is simply not told.
+QUIET = {"space_mention": _space_mention}
 
 
 def test_every_contact_kind_has_a_path_here():
-    assert set(PATHS) == set(KINDS)
+    assert set(PATHS) | set(QUIET) == set(KINDS)
 
 
 @pytest.mark.parametrize("kind", PATHS)
@@ -103,7 +129,9 @@ def test_a_kind_the_recipient_switched_off_reaches_them_not(kind):
     sender, recipient = UserFactory(), UserFactory()
     recipient.profile.muted_kinds = [kind]
     recipient.profile.save()
-    if KINDS[kind].direct:
+    if kind in QUIET:
+        QUIET[kind](sender, recipient)
+    elif KINDS[kind].direct:
         with pytest.raises(ContactRefused, match="does not accept"):
             PATHS[kind](sender, recipient)
     else:  # the contact goes to the team; this member is not told
@@ -111,13 +139,13 @@ def test_a_kind_the_recipient_switched_off_reaches_them_not(kind):
     assert not recipient.notifications.exists()
 
 
-@pytest.mark.parametrize("kind", PATHS)
+@pytest.mark.parametrize("kind", PATHS | QUIET)
 def test_a_recipient_who_unsubscribed_gets_no_email(kind, django_capture_on_commit_callbacks):
     sender, recipient = UserFactory(), UserFactory()
     recipient.profile.delivery = "never"  # what the one-click unsubscribe sets
     recipient.profile.save()
     with django_capture_on_commit_callbacks(execute=True):
-        PATHS[kind](sender, recipient)
+        (PATHS | QUIET)[kind](sender, recipient)
     assert [message for message in mail.outbox if recipient.email in message.to] == [], kind
     assert recipient.notifications.exists()  # still in the app
 
@@ -144,3 +172,40 @@ def test_each_sender_is_limited_per_day(kind):
     )  # fmt: skip
     with pytest.raises(ContactRefused, match="a day"):
         PATHS[kind](sender, recipient)
+
+
+def _limit_reached(sender, recipient, kind, *, per_recipient):
+    if per_recipient:
+        counts = [(recipient, KINDS[kind].per_recipient)]
+    else:
+        counts = [(UserFactory(), KINDS[kind].daily)]
+    Contact.objects.bulk_create(
+        [Contact(sender=sender, recipient=person, kind=kind, action=f"{index:032x}")
+         for person, limit in counts for index in range(limit)]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", QUIET)
+@pytest.mark.parametrize(
+    "refused_because", ["recipient blocked", "sender blocked", "per recipient", "per day"]
+)
+def test_a_quiet_path_goes_on_and_tells_nobody_the_gate_refuses(kind, refused_because):
+    sender, recipient = UserFactory(), UserFactory()
+    if refused_because == "recipient blocked":
+        Block.objects.create(blocker=recipient, blocked=sender)
+    elif refused_because == "sender blocked":
+        Block.objects.create(blocker=sender, blocked=recipient)
+    else:
+        _limit_reached(sender, recipient, kind, per_recipient=refused_because == "per recipient")
+    before = Contact.objects.count()
+    QUIET[kind](sender, recipient)
+    assert Contact.objects.count() == before
+    assert not recipient.notifications.exists()
+
+
+@pytest.mark.parametrize("kind", QUIET)
+def test_a_quiet_path_reaches_whoever_the_gate_admits(kind):
+    sender, recipient = UserFactory(), UserFactory()
+    QUIET[kind](sender, recipient)
+    assert Contact.objects.filter(sender=sender, recipient=recipient, kind=kind).count() == 1
+    assert recipient.notifications.filter(kind=kind).count() == 1

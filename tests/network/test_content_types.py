@@ -120,7 +120,7 @@ def probes(monkeypatch):
 def test_every_app_of_the_project_declares_itself():
     declared = {label for label, _app in content.declared()}
     assert set(content.project_apps()) == {
-        "members", "innovations", "resources", "events", "mentoring", "credentials"
+        "members", "innovations", "resources", "events", "mentoring", "spaces", "credentials"
     }  # fmt: skip
     assert declared == set(content.project_apps())
     assert content.check_declarations() == []
@@ -203,7 +203,8 @@ def test_weekly_digest_includes_every_declared_section(probes):
 def test_seed_demo_runs_every_declared_seeder_in_order(monkeypatch, probes):
     order = [label for label, _seed in content.demo_seeders()]
     assert order == [
-        "members", "innovations", "resources", "events", "mentoring", "probes", "credentials"
+        "members", "innovations", "resources", "events", "mentoring", "probes", "spaces",
+        "credentials"
     ]  # fmt: skip
     declared = content.declared()
     monkeypatch.setattr(content, "declared", lambda: declared[-1:])

@@ -13,7 +13,7 @@ from django.conf import settings
 from network import demodata
 from network.demodata import DemoDataError
 
-DEMO_APPS = ["members", "innovations", "resources", "events", "mentoring", "credentials"]
+DEMO_APPS = ["members", "innovations", "resources", "events", "mentoring", "spaces", "credentials"]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def test_every_demo_data_file_is_read_and_fits_its_schema(seen):
         if Path(config.path).parent == settings.BASE_DIR
         for file in (Path(config.path) / "demo").glob("*.y*ml")
     }
-    assert len(files) == 7
+    assert len(files) == 8
     assert seen["file"] == files
 
 

@@ -71,8 +71,9 @@ def test_home_runs_a_fixed_number_of_queries(client, django_assert_num_queries, 
         InnovationFactory(featured=index % 2 == 0)
     client.force_login(UserFactory())
     # session, user, last-active stamp, unread count; five figures; featured and newest
-    # innovations (+facets); next events; new resources; the dashboard's blocks
-    with django_assert_num_queries(21):
+    # innovations (+facets); next events; new resources; the dashboard's blocks (one of
+    # them the member's spaces)
+    with django_assert_num_queries(22):
         response = client.get("/")
     assert response.status_code == 200
 

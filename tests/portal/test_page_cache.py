@@ -19,6 +19,7 @@ from tests.factories import (
     OrganisationFactory,
     ResourceFactory,
     StaffFactory,
+    ThreadFactory,
     UserFactory,
 )
 
@@ -72,7 +73,10 @@ def test_every_declared_public_page_is_kept_for_visitors(client):
     member = UserFactory()
     member.profile.visibility = "public"
     member.profile.save()
+    thread = ThreadFactory()
     kwargs = {
+        "spaces:space": {"slug": thread.space.slug},
+        "spaces:thread": {"slug": thread.space.slug, "pk": thread.pk},
         "innovations:detail": {"slug": innovation.slug},
         "innovations:embed": {"slug": innovation.slug},
         "events:detail": {"slug": event.slug},
