@@ -60,7 +60,7 @@ def achievement_document(achievement) -> dict:
     }
     if achievement.image:
         document["image"] = {
-            "id": settings.SITE_URL + achievement.image.url,
+            "id": urls_abs.achievement_image_url(achievement.slug),
             "type": "Image",
         }
     return document

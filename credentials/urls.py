@@ -11,6 +11,7 @@ urlpatterns = [
     path("jwks.json", views.jwks, name="jwks"),
     path("status/<str:purpose>/", views.status_list, name="status_list"),
     path("achievements/<slug:slug>/", views.achievement, name="achievement"),
+    path("achievements/<slug:slug>/image", views.achievement_image, name="achievement_image"),
     path("<uuid:public_id>/", views.detail, name="detail"),
     path("<uuid:public_id>/credential.jwt", views.download, name="download"),
     path("<uuid:public_id>/credential.json", views.document, name="document"),

@@ -27,5 +27,9 @@ def achievement_id(slug: str) -> str:
     return absolute("credentials:achievement", slug=slug)
 
 
+def achievement_image_url(slug: str) -> str:
+    return absolute("credentials:achievement_image", slug=slug)
+
+
 def credential_id(public_id) -> str:
     return absolute("credentials:detail", public_id=public_id)

@@ -4,17 +4,18 @@ public keys, status lists, achievements)."""
 
 import base64
 import json
+import mimetypes
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import condition, require_POST, require_safe
 
 from credentials import urls_abs
 from credentials.certificate import certificate_pdf
@@ -175,3 +176,24 @@ def achievement(request, slug):
                              "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
                 **achievement_document(found)}  # fmt: skip
     return JsonResponse(document, json_dumps_params={"indent": 2})
+
+
+def _image_etag(request, slug):
+    # The stored name changes with every upload (the storage never overwrites a name).
+    name = Achievement.objects.filter(slug=slug).values_list("image", flat=True).first()
+    return f'"{name}"' if name else None
+
+
+@require_safe
+@condition(etag_func=_image_etag)
+def achievement_image(request, slug):
+    """The achievement's image, public like the achievement: wallets and verifiers fetch it
+    from the address the credential names, without an account."""
+    found = get_object_or_404(Achievement.objects.exclude(image=""), slug=slug)
+    content_type = mimetypes.guess_type(found.image.name)[0]
+    if content_type not in ("image/png", "image/jpeg", "image/gif", "image/webp"):
+        raise Http404
+    response = FileResponse(found.image.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -3,6 +3,12 @@ versions), then every credential the demo content already earns, issued as the b
 would. Idempotent: an achievement is keyed on its slug, a credential on its member,
 achievement and occasion. No notification or email is sent."""
 
+import io
+
+from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw, ImageFont
+
+from credentials.certificate import FONTS
 from credentials.models import Achievement, AchievementVersion, Credential, Kind
 from credentials.services import issue_due
 from events.models import EventType
@@ -32,9 +38,28 @@ def content(*, seen: dict | None = None) -> dict:
     return demodata.load("credentials", "achievements", SCHEMA, seen=seen)
 
 
+# The network's teal and four companions, one per achievement in turn.
+COLOURS = ["#0f766e", "#1d4ed8", "#b45309", "#7e22ce", "#be123c"]
+
+
+def badge_png(name: str, colour: str) -> bytes:
+    """A round badge with the achievement's initials, as staff would upload one."""
+    size = 256
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((4, 4, size - 4, size - 4), fill=colour)
+    draw.ellipse((20, 20, size - 20, size - 20), outline="white", width=6)
+    initials = "".join(word[0] for word in name.split() if len(word) > 3)[:2].upper() or name[:1]
+    font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 84)
+    draw.text((size / 2, size / 2), initials, fill="white", font=font, anchor="mm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
 def seed(*, log) -> None:
     created = 0
-    for entry in content()["achievements"]:
+    for index, entry in enumerate(content()["achievements"]):
         if Achievement.objects.filter(slug=entry["slug"]).exists():
             continue
         if entry["stage"] and entry["stage"] not in Stage.values:
@@ -47,6 +72,11 @@ def seed(*, log) -> None:
             stage=entry["stage"],
             description=entry["description"],
             criteria=entry["criteria"],
+        )
+        achievement.image.save(
+            f"{entry['slug']}.png",
+            ContentFile(badge_png(entry["name"], COLOURS[index % len(COLOURS)])),
+            save=True,
         )
         AchievementVersion.objects.bulk_create(
             [

@@ -198,6 +198,8 @@ CASES = [
     ("credentials:status_list", "revocation", lambda w: {"purpose": "revocation"}),
     ("credentials:status_list", "unknown", lambda w: {"purpose": "nothing"}),
     ("credentials:achievement", "", lambda w: {"slug": w.achievement.slug}),
+    # Public when it has one (tests/credentials); this one has none.
+    ("credentials:achievement_image", "none", lambda w: {"slug": w.achievement.slug}),
     *[
         (f"credentials:{name}", "pair's", lambda w: {"public_id": w.credential.public_id})
         for name in ("detail", "download", "document", "pdf", "show")

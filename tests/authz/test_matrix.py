@@ -283,6 +283,7 @@ EXPECTED = {
     ("credentials:status_list", "revocation"): ("200", "405"),
     ("credentials:status_list", "unknown"): ("404", "405"),
     ("credentials:achievement", ""): ("200", "405"),
+    ("credentials:achievement_image", "none"): ("404", "405"),
     # Public by its unguessable id (DESIGN §4); only its holder (pair) decides what shows.
     ("credentials:detail", "pair's"): ("200", "405"),
     ("credentials:download", "pair's"): ("200", "405"),

@@ -1,8 +1,11 @@
 """The member's pages, the public verification page, the downloads and the check of a pasted
 or uploaded credential; a hidden credential is not on its member's profile."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfReader
 
 from credentials.services import credential_issue
 from tests.factories import UserFactory
@@ -101,16 +104,28 @@ def test_downloads_signed_credential_and_pdf(client, member, achievements):
     assert f"/credentials/{credential.public_id}/".encode() in response.content
 
 
-def test_the_certificate_is_in_the_members_language(member, achievements):
+def pdf_text(content: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_certificate_is_in_the_members_language_with_every_letter_of_their_name(
+    member, achievements
+):
     from credentials.certificate import certificate_pdf
 
     member.language = "es"
+    member.display_name = "Nguyễn Thị Ánh Ọlá Łukasz"  # letters outside Latin-1
     member.save()
     achievements["hosted"].versions.create(
-        language="es", name="Organizó una sesión", description="D.", criteria="C."
+        language="es", name="Organizó una sesión", description="Dirigió un taller.", criteria="C."
     )
     pdf = certificate_pdf(issue(member, achievements["hosted"]))
-    assert b"Organiz" in pdf or pdf.startswith(b"%PDF")
+    assert len(pdf) < 60_000  # only the letters used are embedded: light on a slow line
+    text = pdf_text(pdf)
+    assert "Se certifica que" in text
+    assert "Nguyễn Thị Ánh Ọlá Łukasz" in text
+    assert "Organizó una sesión" in text and "Dirigió un taller." in text
+    assert "Hosted “Skills day”" in text
 
 
 @pytest.mark.parametrize("how", ["paste", "upload", "json"])

@@ -170,3 +170,38 @@ def test_production_without_a_key_refuses_to_sign(settings):
 def test_the_development_key_is_kept_under_var(signing_key_file, credential):
     assert signing_key_file.exists()
     assert Credential.objects.get().key_id == keys.signing_key().kid
+
+
+def test_the_achievement_image_the_credential_names_is_public(achievements, settings):
+    from django.core.files.base import ContentFile
+
+    from credentials.demo import badge_png
+
+    achievement = achievements["hosted"]
+    png = badge_png("Hosted a session", "#0f766e")
+    achievement.image.save("hosted.png", ContentFile(png), save=True)
+    member = UserFactory()
+    issued, _created = credential_issue(member=member, achievement=achievement, occasion="e:1")
+    image = payload(issued.jwt)["credentialSubject"]["achievement"]["image"]
+    assert image["type"] == "Image"
+    assert image["id"].startswith(settings.SITE_URL)
+    address = image["id"].removeprefix(settings.SITE_URL)
+    visitor = Client()
+    response = visitor.get(address)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Cache-Control"] == "public, max-age=86400"
+    assert b"".join(response.streaming_content) == png
+    # Unchanged: a validator saves the download; a new upload changes the validator.
+    assert visitor.get(address, headers={"if-none-match": response["ETag"]}).status_code == 304
+    achievement.image.save("hosted.png", ContentFile(png), save=True)
+    assert visitor.get(address, headers={"if-none-match": response["ETag"]}).status_code == 200
+
+
+def test_an_achievement_without_an_image_names_none(credential, client):
+    achievement = payload(credential.jwt)["credentialSubject"]["achievement"]
+    assert "image" not in achievement
+    assert (
+        client.get(f"/credentials/achievements/{credential.achievement.slug}/image").status_code
+        == 404
+    )
