@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
@@ -103,7 +103,8 @@ def space_detail(request, slug):
         Thread.objects.visible_to(viewer)
         .filter(space=space)
         .select_related("author")
-        .order_by("-pinned_at", "-last_activity_at", "-pk")
+        # Pinned first: PostgreSQL would put the unpinned (NULL) first in a descending order.
+        .order_by(F("pinned_at").desc(nulls_last=True), "-last_activity_at", "-pk")
     )
     page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
     last_visit = membership.news_since if membership and membership.is_active else None
