@@ -51,7 +51,10 @@ def _events(achievement, ids):
 def _attended(achievement, ids) -> Iterator[Occasion]:
     events = _events(achievement, ids)
     public_ids = set(Event.objects.public().filter(pk__in=events).values_list("pk", flat=True))
-    rows = Registration.objects.filter(attended=True, event__in=events).select_related("event")
+    # Guests have no account to hold a credential.
+    rows = Registration.objects.filter(
+        attended=True, event__in=events, user__isnull=False
+    ).select_related("event")
     for registration in rows:
         event = registration.event
         yield Occasion(

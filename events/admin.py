@@ -31,6 +31,7 @@ from events.models import (
     Reminder,
     Status,
 )
+from events.services.guests import guest_cancel
 from events.services.hosting import event_cancel, event_save, registrants_email
 from events.services.invitations import invitation_create
 from events.services.registration import registration_cancel
@@ -127,7 +128,7 @@ class EventAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
         (_("Where and when"), {"fields": ["timezone", "starts_at", "ends_at", "online_url",
                                           "venue", "scope", "region", "country"]}),
         (_("Registration"), {"fields": ["capacity", "registration_opens_at",
-                                        "registration_closes_at"]}),
+                                        "registration_closes_at", "guests_allowed"]}),
         (_("Showcase and materials"), {"fields": ["innovations", "materials", "material_links",
                                                   "recording_url"]}),
         (_("Record"), {"fields": ["created_by", "hidden_at", "sequence", "created_at",
@@ -196,8 +197,9 @@ class EventAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
         for r in registrations:
             writer.writerow(
                 map(spreadsheet_safe, [
-                    r.event.title, r.event.starts_at.isoformat(), str(r.user), r.user.email,
-                    r.user.username, r.status, r.registered_at.isoformat(),
+                    r.event.title, r.event.starts_at.isoformat(), r.person_name,
+                    r.guest_email if r.is_guest else r.user.email,
+                    "" if r.is_guest else r.user.username, r.status, r.registered_at.isoformat(),
                     r.confirmed_at.isoformat() if r.confirmed_at else "",
                     r.cancelled_at.isoformat() if r.cancelled_at else "",
                     "" if r.attended is None else ("yes" if r.attended else "no"),
@@ -245,9 +247,10 @@ class EventAdmin(AuditedAdmin, DecisionsAdmin, admin.ModelAdmin):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["user", "event", "status", "registered_at", "attended"]
-    list_filter = ["status", "attended"]
-    search_fields = ["event__title", "user__display_name", "user__username"]
+    list_display = ["__str__", "event", "status", "registered_at", "attended"]
+    list_filter = ["status", "attended", ("user", admin.EmptyFieldListFilter)]
+    search_fields = ["event__title", "user__display_name", "user__username", "guest_name",
+                     "guest_email", "guest_organisation"]  # fmt: skip
     date_hierarchy = "registered_at"
     autocomplete_fields = ["event", "user"]
     readonly_fields = ["status", "registered_at", "confirmed_at", "cancelled_at"]
@@ -259,7 +262,10 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cancel (promotes the waitlist)"), permissions=["change"])
     def cancel_registrations(self, request, queryset):
         for registration in queryset.select_related("event", "user"):
-            registration_cancel(event=registration.event, user=registration.user)
+            if registration.is_guest:
+                guest_cancel(registration=registration)
+            else:
+                registration_cancel(event=registration.event, user=registration.user)
         self.message_user(request, _("Cancelled."), messages.SUCCESS)
 
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import RESERVED_SLUGS, TIMEZONES, Booking, Event, Feedback
-from network.forms import clean_links
+from network.forms import CountryChoiceField, clean_links
 
 
 class EventAdminForm(forms.ModelForm):
@@ -43,6 +43,21 @@ class EventAdminForm(forms.ModelForm):
 
 
 class RegisterForm(forms.Form):
+    wants_reminders = forms.BooleanField(
+        label=_("Email me a reminder 24 hours and 1 hour before"), required=False, initial=True
+    )
+
+
+class GuestRegisterForm(forms.Form):
+    """Registering without an account: what the hosts need to know, nothing more."""
+
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Your email"),
+        help_text=_("We send a link to confirm it; your seat counts once you follow it."),
+    )
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    country = CountryChoiceField(label=_("Country"), required=False, own=True)
     wants_reminders = forms.BooleanField(
         label=_("Email me a reminder 24 hours and 1 hour before"), required=False, initial=True
     )
@@ -92,7 +107,7 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, registrations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attended"].choices = [(str(r.pk), str(r.user)) for r in registrations]
+        self.fields["attended"].choices = [(str(r.pk), r.person_name) for r in registrations]
         self.fields["attended"].initial = [str(r.pk) for r in registrations if r.attended]
 
 

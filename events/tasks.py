@@ -3,6 +3,7 @@ acks_late redelivery after a lost worker is safe."""
 
 from celery import shared_task
 
+from events.services.guests import guests_forget
 from events.services.reminders import reminders_send
 from network.emails import build_message
 
@@ -24,3 +25,9 @@ def send_due_reminders():
     overlaps another sends nothing twice (see ``reminders_send``).
     """
     return reminders_send(claim=send_due_reminders.request.id or "")
+
+
+@shared_task
+def forget_guests():
+    """Beat, nightly: delete guests' registrations kept long enough (GUEST_RETENTION_DAYS)."""
+    return guests_forget()

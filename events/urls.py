@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events.views import attending, clinics, detail, feeds, hosting, listing
+from events.views import attending, clinics, detail, feeds, guests, hosting, listing
 
 app_name = "events"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("<slug:slug>/calendar.ics", detail.calendar_file, name="calendar"),
     path("<slug:slug>/register/", attending.register, name="register"),
     path("<slug:slug>/cancel/", attending.cancel, name="cancel"),
+    path("<slug:slug>/guests/", guests.register, name="guest_register"),
+    path("<slug:slug>/guests/<str:token>/", guests.guest, name="guest"),
+    path(
+        "<slug:slug>/guests/<str:token>/calendar.ics", guests.guest_calendar, name="guest_calendar"
+    ),
     path("<slug:slug>/reminders/", attending.reminders, name="reminders"),
     path("<slug:slug>/invitation/", attending.invitation, name="invitation"),
     path("<slug:slug>/feedback/", attending.feedback, name="feedback"),

@@ -7,7 +7,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from members.invitations import invitation_accept, invitation_from_token, signup_initial
+from members.invitations import (
+    invitation_accept,
+    invitation_from_token,
+    prefill_from_token,
+    signup_initial,
+)
 from members.models import Message, Organisation, Profile, User
 from members.services import application_submit, application_tell_moderators
 from network.content import notification_kinds
@@ -69,6 +74,8 @@ class SignupForm(forms.Form):
             invitation_from_token(token) if token else (None, "")
         )
         if self.open_invitation is None:
+            if not self.is_bound and request and request.GET.get("prefill"):
+                self.initial = {**prefill_from_token(request.GET["prefill"]), **self.initial}
             return
         # Invited: nobody needs to be convinced, and what staff knew is filled in.
         self.fields["motivation"].required = False

@@ -145,3 +145,26 @@ def invitation_accept(*, invitation: Invitation, user: User) -> bool:
     user.save(update_fields=["language"])
     application_approve(user=user, moderator=invitation.invited_by)
     return True
+
+
+# A membership application filled in from what someone already gave the network without an
+# account (a guest's registration): their own link carries it, signed, for a month.
+PREFILL_SALT = "members.signup-prefill"
+PREFILL_FIELDS = ("display_name", "email", "new_organisation_name", "country")
+
+
+def prefill_token(**fields) -> str:
+    return signing.dumps({k: v for k, v in fields.items() if k in PREFILL_FIELDS and v},
+                         salt=PREFILL_SALT)  # fmt: skip
+
+
+def prefill_from_token(token: str) -> dict:
+    try:
+        data = signing.loads(token, salt=PREFILL_SALT, max_age=timedelta(days=30))
+    except signing.BadSignature:
+        return {}
+    return (
+        {k: str(v) for k, v in data.items() if k in PREFILL_FIELDS}
+        if isinstance(data, dict)
+        else {}
+    )

@@ -197,6 +197,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "40/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
+    # Registering for an event without an account (events.views.guests): per address and per
+    # email, so that nobody floods an inbox with confirmation emails.
+    "event_guest": "20/h/ip,3/h/key",
 }
 # Behind a reverse proxy every request comes from the proxy's address: rate limits (ten failed
 # sign-ins a minute per address) would then lock every client out together. Say how many
@@ -336,6 +339,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.rollup_insights",
         "schedule": crontab(hour=2, minute=30),
     },
+    "forget-guests": {  # guests' registrations after GUEST_RETENTION_DAYS
+        "task": "events.tasks.forget_guests",
+        "schedule": crontab(hour=3, minute=15),
+    },
     "credentials-scan": {  # credentials whose condition became true without a save to hear
         "task": "credentials.tasks.scan",
         "schedule": crontab(minute="*/10"),
@@ -358,6 +365,13 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Only reports from members approved at least this many days ago count towards hiding:
 # accounts made for the purpose cannot hide anything at once.
 REPORT_TRUSTED_AFTER_DAYS = env_int("REPORT_TRUSTED_AFTER_DAYS", 7)
+# Guests' registrations (name, email, organisation, country) are deleted this many days after
+# their event ends, or after they cancel.
+GUEST_RETENTION_DAYS = env_int("GUEST_RETENTION_DAYS", 30)
+if GUEST_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(
+        f"GUEST_RETENTION_DAYS must be 1 or more, got {GUEST_RETENTION_DAYS}."
+    )
 # How long the link of an invitation to join works (members.invitations); sending it again
 # gives a new link for as long again.
 INVITATION_DAYS = env_int("INVITATION_DAYS", 14)

@@ -60,6 +60,17 @@ SCHEMA = {
             optional("guests", []): [
                 {"name": str, "affiliation": str, "role": choice(EventHost.Role)}
             ],
+            optional("guests_allowed", False): bool,
+            optional("guest_registrations", []): [
+                {
+                    "name": str,
+                    "email": str,
+                    "organisation": str,
+                    "country": COUNTRY,
+                    "language": choice(Language),
+                    optional("pending", False): bool,
+                }
+            ],
             optional("innovations", []): [ref("innovation")],
             optional("confirmed", []): [PERSON],
             optional("waitlisted", []): [PERSON],
@@ -109,6 +120,7 @@ def _create(entry, users, admin, today, now, about):
         online_url=f"https://meet.example.org/sin-{entry['slug'][:40]}" if entry["online"] else "",
         venue=entry["venue"],
         capacity=entry["capacity"],
+        guests_allowed=entry["guests_allowed"],
         visibility=entry["visibility"],
         status=status,
         recording_url=entry["recording"],
@@ -163,6 +175,23 @@ def _people(event, entry, users, now):
                 confirmed_at=at if status == Registration.Status.CONFIRMED else None,
                 attended=(local in attended) if past else None,
             )
+    for guest in entry["guest_registrations"]:
+        order += 1
+        at = registered_at + timedelta(hours=order)
+        pending = guest["pending"]
+        if pending:  # just registered: their link works for two days
+            at = now
+        Registration.objects.create(
+            event=event,
+            guest_name=guest["name"],
+            guest_email=guest["email"],
+            guest_organisation=guest["organisation"],
+            guest_country=guest["country"],
+            guest_language=guest["language"],
+            status=Registration.Status.PENDING if pending else Registration.Status.CONFIRMED,
+            registered_at=at,
+            confirmed_at=None if pending else at,
+        )
     for key, status in (
         ("invited_accepted", Invitation.Status.ACCEPTED),
         ("invited_pending", Invitation.Status.PENDING),

@@ -149,6 +149,14 @@ class Event(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Leave empty for no limit. When full, members join a waitlist."),
     )
+    guests_allowed = models.BooleanField(
+        _("guests may register"),
+        default=False,
+        help_text=_(
+            "Public events only: people without an account register with their name and "
+            "email, confirmed by email, within the same capacity and waitlist."
+        ),
+    )
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(
         _("registration closes"),
@@ -255,6 +263,10 @@ class Event(models.Model):
 
     def registration_closes(self):
         return self.registration_closes_at or self.starts_at
+
+    def takes_guests(self, now=None) -> bool:
+        """Whether someone without an account may register now."""
+        return self.guests_allowed and self.is_public and self.registration_is_open(now)
 
     def registration_is_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -364,7 +376,11 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 class Registration(models.Model):
+    """A member's registration, or a guest's (no account: name and email, confirmed by email
+    before the seat counts). Seats and the waitlist are the same for both."""
+
     class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting email confirmation")
         CONFIRMED = "confirmed", _("Registered")
         WAITLISTED = "waitlisted", _("On the waitlist")
         CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")
@@ -373,9 +389,16 @@ class Registration(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="event_registrations",
         verbose_name=_("member"),
     )
+    guest_name = models.CharField(_("guest's name"), max_length=150, blank=True)
+    guest_email = models.EmailField(_("guest's email"), blank=True)
+    guest_organisation = models.CharField(_("guest's organisation"), max_length=200, blank=True)
+    guest_country = CountryField(_("guest's country"), blank=True)
+    guest_language = models.CharField(_("guest's language"), max_length=8, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status)
     # First come, first served: the waitlist is ordered by (registered_at, pk). Registering
     # again after a cancellation starts at the back.
@@ -394,12 +417,30 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "user"], name="event_registration_one_per_member"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["event", "guest_email"],
+                condition=~Q(guest_email=""),
+                name="event_registration_one_per_guest",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, guest_email="")
+                | Q(user__isnull=True) & ~Q(guest_email=""),
+                name="event_registration_member_or_guest",
+            ),
         ]
         indexes = [models.Index(fields=["event", "status"], name="event_registration_status")]
 
     def __str__(self):
-        return f"{self.user} – {self.event} ({self.get_status_display()})"
+        return f"{self.person_name} – {self.event} ({self.get_status_display()})"
+
+    @property
+    def is_guest(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def person_name(self) -> str:
+        return self.guest_name if self.is_guest else str(self.user)
 
 
 class Invitation(models.Model):

@@ -18,8 +18,12 @@ class Reminder(models.Model):
         HOUR = "1h", _("1 hour before")
 
     kind = models.CharField(_("kind"), max_length=4, choices=Kind)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_reminders"
+    recipient = models.ForeignKey(  # empty for a guest's registration: it names them
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="event_reminders",
     )
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"

@@ -12,10 +12,12 @@ from events.access import can_manage
 from events.models import RESERVED_SLUGS, Event, Invitation, Registration, Reminder, Status
 from events.services._shared import (
     CONFIRMED,
+    REACHABLE,
     WAITLISTED,
     calendar_for,
     lock_event,
     notify_emailed,
+    person_of,
     send_event_email,
 )
 from events.services.invitations import tell_invited
@@ -93,21 +95,20 @@ def _tell_changed(event: Event, *, moved: bool, venue: bool) -> None:
     """Tell registrants of a new time or place (the waitlist too, unless only the link
     changed); confirmed attendees get the updated calendar file with the link."""
     registrations = event.registrations.select_related("user").filter(
-        status__in=[CONFIRMED, WAITLISTED] if (moved or venue) else [CONFIRMED],
-        user__is_active=True,
+        REACHABLE, status__in=[CONFIRMED, WAITLISTED] if (moved or venue) else [CONFIRMED]
     )
     for registration in registrations:
-        user = registration.user
         confirmed = registration.status == CONFIRMED
-        notify_emailed(
-            user,
-            kind="event_changed",
-            message=gettext_lazy("“%(title)s” has a new time or place."),
-            params={"title": event.title},
-            url=event.get_absolute_url(),
-        )
+        if not registration.is_guest:
+            notify_emailed(
+                registration.user,
+                kind="event_changed",
+                message=gettext_lazy("“%(title)s” has a new time or place."),
+                params={"title": event.title},
+                url=event.get_absolute_url(),
+            )
         send_event_email(
-            user,
+            person_of(registration),
             "event_changed",
             event=event,
             context={"moved": moved, "link": event.online_url if confirmed else "",
@@ -117,12 +118,17 @@ def _tell_changed(event: Event, *, moved: bool, venue: bool) -> None:
 
 
 def _tell_cancelled(event: Event) -> None:
-    people = {
-        r.user for r in event.registrations.select_related("user").filter(
-            status__in=[CONFIRMED, WAITLISTED], user__is_active=True
-        )
-    }  # fmt: skip
+    registrations = event.registrations.select_related("user", "event").filter(
+        REACHABLE, status__in=[CONFIRMED, WAITLISTED]
+    )
+    people = {r.user for r in registrations if not r.is_guest}
     people |= {b.member for b in event.bookings.select_related("member")}
+    for registration in registrations:
+        if registration.is_guest:
+            send_event_email(
+                person_of(registration), "event_cancelled", event=event,
+                calendar=calendar_for(event, with_link=False),
+            )  # fmt: skip
     for user in sorted(people, key=lambda u: u.pk):
         notify_emailed(
             user,
@@ -164,13 +170,13 @@ def attendance_mark(*, event: Event, by, attended_ids) -> int:
 def registrants_email(*, event: Event, by, subject: str, message: str, waitlist: bool) -> int:
     """Email everyone registered (and the waitlist if asked); returns how many."""
     statuses = [CONFIRMED, WAITLISTED] if waitlist else [CONFIRMED]
-    registrations = event.registrations.filter(
-        status__in=statuses, user__is_active=True
-    ).select_related("user")
+    registrations = event.registrations.filter(REACHABLE, status__in=statuses).select_related(
+        "user", "event"
+    )
     count = 0
     for registration in registrations:
         send_event_email(
-            registration.user,
+            person_of(registration),
             "event_message",
             event=event,
             context={"subject": subject, "message": message, "registration": registration},

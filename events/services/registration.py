@@ -17,10 +17,12 @@ from events.models import Event, EventType, Invitation, Registration, Status, Vi
 from events.services._shared import (
     CANCELLED,
     CONFIRMED,
+    PENDING,
     WAITLISTED,
     calendar_for,
     lock_event,
     notify_emailed,
+    person_of,
     send_event_email,
 )
 
@@ -39,8 +41,8 @@ def confirmed_count(event: Event) -> int:
     return Registration.objects.filter(event=event, status=CONFIRMED).count()
 
 
-def _tell_registered(registration: Registration) -> None:
-    event, user = registration.event, registration.user
+def tell_registered(registration: Registration) -> None:
+    event, user = registration.event, person_of(registration)
     if registration.status == CONFIRMED:
         send_event_email(
             user,
@@ -112,7 +114,7 @@ def registration_create(*, event: Event, user, wants_reminders: bool = True) -> 
     Invitation.objects.filter(event=event, user=user).exclude(
         status=Invitation.Status.ACCEPTED
     ).update(status=Invitation.Status.ACCEPTED, responded_at=now)
-    _tell_registered(registration)
+    tell_registered(registration)
     return registration
 
 
@@ -120,8 +122,16 @@ def registration_create(*, event: Event, user, wants_reminders: bool = True) -> 
 def registration_cancel(*, event: Event, user) -> Registration | None:
     """Give up a seat or a waitlist place; a freed seat goes to the first on the waitlist."""
     event = lock_event(event)
-    registration = Registration.objects.filter(event=event, user=user).first()
+    return cancel_locked(event, Registration.objects.filter(event=event, user=user).first())
+
+
+def cancel_locked(event: Event, registration: Registration | None) -> Registration | None:
+    """Cancel a member's or a guest's registration. Call with the event locked."""
     if registration is None or registration.status == CANCELLED:
+        return registration
+    if registration.status == PENDING:  # never held a seat
+        registration.status, registration.cancelled_at = CANCELLED, timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
         return registration
     if event.has_started():
         raise ValidationError(_("The event has started; it can no longer be cancelled."))
@@ -154,15 +164,16 @@ def promote_waitlist(event: Event) -> list[Registration]:
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at"])
         registration.event = event
-        notify_emailed(
-            registration.user,
-            kind="event_promoted",
-            message=gettext_lazy("A seat opened: you are registered for “%(title)s”."),
-            params={"title": event.title},
-            url=event.get_absolute_url(),
-        )
+        if not registration.is_guest:
+            notify_emailed(
+                registration.user,
+                kind="event_promoted",
+                message=gettext_lazy("A seat opened: you are registered for “%(title)s”."),
+                params={"title": event.title},
+                url=event.get_absolute_url(),
+            )
         send_event_email(
-            registration.user,
+            person_of(registration),
             "event_promoted",
             event=event,
             context={"link": event.online_url, "registration": registration},

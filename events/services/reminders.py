@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from events.models import Booking, Registration, Reminder, Status
-from events.services._shared import CONFIRMED, event_url
+from events.services._shared import CONFIRMED, REACHABLE, event_url, guest_url, person_of
 from network.emails import build_message, delivery_message_id, render_email
 
 REMINDER_LEADS = {Reminder.Kind.DAY: timedelta(hours=24), Reminder.Kind.HOUR: timedelta(hours=1)}
@@ -24,9 +24,9 @@ def _due_registrations(kind: str, now):
     not_before = now + REMINDER_LEADS[Reminder.Kind.HOUR] if kind == Reminder.Kind.DAY else now
     return (
         Registration.objects.filter(
+            REACHABLE,
             status=CONFIRMED,
             wants_reminders=True,
-            user__is_active=True,
             event__status=Status.PUBLISHED,
             event__hidden_at__isnull=True,
             event__starts_at__lte=now + lead,
@@ -85,8 +85,16 @@ def _still_due(reminder: Reminder, now) -> bool:
     return booking.event.status == Status.PUBLISHED and booking.slot.starts_at > now
 
 
+def _reminder_url(reminder: Reminder, user) -> str:
+    if reminder.booking_id:
+        return settings.SITE_URL + reminder.booking.get_absolute_url()
+    if reminder.registration.is_guest:
+        return guest_url(reminder.registration)
+    return event_url(reminder.registration.event, user.language)
+
+
 def _reminder_message(reminder: Reminder):
-    user = reminder.recipient
+    user = reminder.recipient or person_of(reminder.registration)
     if reminder.registration_id:
         event = reminder.registration.event
         starts_at, link, booking = event.starts_at, event.online_url, None
@@ -103,15 +111,15 @@ def _reminder_message(reminder: Reminder):
             "starts_at": starts_at,
             "link": link,
             "booking": booking,
-            "url": event_url(event, user.language)
-            if booking is None
-            else settings.SITE_URL + booking.get_absolute_url(),
+            "url": _reminder_url(reminder, user),
         },
         language=user.language,
         zone=user.timezone or "UTC",
     )
     # The same Message-ID if a lost worker's run hands it over again (see delivery_message_id).
-    message_id = delivery_message_id(user.pk, "reminder", str(reminder.pk))
+    message_id = delivery_message_id(
+        reminder.recipient_id or f"guest-{reminder.registration_id}", "reminder", str(reminder.pk)
+    )
     return build_message(to=[user.email], headers={"Message-ID": message_id}, **rendered)
 
 
@@ -146,7 +154,8 @@ def reminders_send(*, now=None, claim: str = "") -> int:
                 sent_at=timezone.now()
             ):
                 continue
-            if not (reminder.recipient.is_active and _still_due(reminder, now)):
+            active = reminder.recipient is None or reminder.recipient.is_active
+            if not (active and _still_due(reminder, now)):
                 continue  # marked: it is no longer wanted, and never will be for this time
             _reminder_message(reminder).send()
         sent += 1

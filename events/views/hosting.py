@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -64,7 +65,7 @@ def attendance(request, slug):
     registrations = list(
         event.registrations.filter(status=Registration.Status.CONFIRMED)
         .select_related("user")
-        .order_by("user__display_name", "pk")
+        .order_by(Coalesce("user__display_name", "guest_name"), "pk")
     )
     form = AttendanceForm(request.POST or None, registrations=registrations)
     if request.method == "POST" and form.is_valid():

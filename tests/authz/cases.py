@@ -145,6 +145,15 @@ CASES = [
                      "feedback", "invite", "attendance", "slot_create")
         for variant in (*EVENT_VARIANTS, *(["clinic"] if name == "slot_create" else []))
     ],
+    *[("events:guest_register", variant, _event(variant)) for variant in EVENT_VARIANTS],
+    *[
+        (f"events:{name}", "guest's", lambda w: {"slug": "event-public", "token": w.guest_token})
+        for name in ("guest", "guest_calendar")
+    ],
+    *[
+        (f"events:{name}", "forged", lambda w: {"slug": "event-public", "token": "forged.token"})
+        for name in ("guest", "guest_calendar")
+    ],
     ("events:slot_delete", "open", lambda w: {"slug": w.slot.event.slug, "pk": w.slot.pk}),
     ("events:book", "open", lambda w: {"slug": w.slot.event.slug, "pk": w.slot.pk}),
     ("events:booking", "pair's", lambda w: {"slug": w.booking.event.slug, "pk": w.booking.pk}),

@@ -220,6 +220,16 @@ EXPECTED = {
     ("events:calendar", "members"): ("404 404 200 200 200 200 200 404", "404 404 200 200 200 200 200 404"),
     ("events:calendar", "private"): ("404 404 404 200 404 200 200 404", "404 404 404 200 404 200 200 404"),
     ("events:calendar", "draft"): ("404 404 404 200 404 404 200 404", "404 404 404 200 404 404 200 404"),
+    # Guests: the public event takes them; signed in, one registers on the event's page.
+    ("events:guest_register", "public"): ("200 302 302 302 302 302 302 200", "200 302 302 302 302 302 302 200"),
+    ("events:guest_register", "members"): ("404", "404"),
+    ("events:guest_register", "private"): ("404", "404"),
+    ("events:guest_register", "draft"): ("404", "404"),
+    # The guest's link is their key, whoever holds it (nothing in it but their registration).
+    ("events:guest", "guest's"): ("200", "302"),
+    ("events:guest", "forged"): ("404", "404"),
+    ("events:guest_calendar", "guest's"): ("200", "405"),
+    ("events:guest_calendar", "forged"): ("404", "405"),
     ("events:register", "public"): ("login 405 405 405 405 405 405 login", "login 403 302 302 302 302 302 login"),
     ("events:register", "members"): ("login 405 405 405 405 405 405 login", "login 404 302 302 302 302 302 login"),
     ("events:register", "private"): ("login 405 405 405 405 405 405 login", "login 404 404 403 404 302 403 login"),

@@ -12,6 +12,8 @@ from PIL import Image
 from credentials.models import Achievement
 from credentials.services import credential_issue
 from events.models import Booking, CalendarToken
+from events.services._shared import guest_token
+from events.services.guests import guest_confirm, guest_register
 from innovations.models import Adoption, Comment, TeamMember
 from members.models import Message
 from mentoring.models import Goal, Match
@@ -118,7 +120,7 @@ def build_world():
 
     # Events: owner hosts each; pair is invited to the private workshop and has a booking.
     w.events = {
-        "public": EventFactory(slug="event-public"),
+        "public": EventFactory(slug="event-public", guests_allowed=True),
         "members": EventFactory(slug="event-members", visibility="members"),
         "private": EventFactory(slug="event-private", type="workshop", visibility="private"),
         "draft": EventFactory(slug="event-draft", status="draft", published_at=None),
@@ -129,6 +131,13 @@ def build_world():
         event.created_by = owner
         event.save(update_fields=["created_by"])
     InvitationFactory(event=w.events["private"], user=pair)
+    # A guest (no account) registered for the public event: their link is their key.
+    w.guest = guest_confirm(
+        registration=guest_register(
+            event=w.events["public"], name="Gina Guest", email="gina@partner.example"
+        )
+    )
+    w.guest_token = guest_token(w.guest)
     w.slot = ClinicSlotFactory(event=w.events["clinic"], expert=owner)
     w.booked_slot = ClinicSlotFactory(event=w.events["clinic"], expert=owner)
     w.booking = Booking.objects.create(

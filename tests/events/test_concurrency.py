@@ -107,3 +107,27 @@ def test_last_seat_and_a_cancellation_race():
     at_once(act, list(actions))
     assert Registration.objects.filter(event=event, status="confirmed").count() == 5
     assert Registration.objects.filter(event=event, status="waitlisted").count() == 8
+
+
+def test_thirty_guests_and_members_for_ten_seats_get_exactly_ten():
+    from events.services.guests import guest_confirm, guest_register
+
+    event = EventFactory(capacity=10, guests_allowed=True)
+    members = {f"member-{person.pk}": person for person in UserFactory.create_batch(15)}
+    guests = {
+        f"guest-{index}": guest_register(
+            event=event, name=f"Guest {index}", email=f"guest{index}@partner.example"
+        )
+        for index in range(15)
+    }
+
+    def take_a_seat(key):
+        if key in members:
+            return registration_create(event=event, user=members[key]).status
+        return guest_confirm(registration=guests[key]).status
+
+    statuses = at_once(take_a_seat, [*members, *guests])
+    assert sorted(statuses.values()) == ["confirmed"] * 10 + ["waitlisted"] * 20
+    assert Registration.objects.filter(event=event, status="confirmed").count() == 10
+    waiting = [r for r in in_order(event) if r.status == "waitlisted"]
+    assert [waitlist_position(r) for r in waiting] == list(range(1, 21))
