@@ -3,7 +3,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from innovations import proposals, services
+from innovations import proposals, services, visitors
 from innovations.forms import PublishForm, ReviewForm
 from innovations.models import (
     Adoption,
@@ -15,6 +15,8 @@ from innovations.models import (
     Status,
     TeamMember,
     Update,
+    VisitorInterest,
+    VisitorReply,
 )
 from innovations.snapshots import differences, snapshot
 from network.admin_actions import AuditedAdmin, DecisionsAdmin, action_with_form, decide_each
@@ -278,6 +280,55 @@ class InterestAdmin(admin.ModelAdmin):
     list_display = ["innovation", "user", "purpose", "created_at"]
     list_filter = ["purpose"]
     autocomplete_fields = ["innovation", "user"]
+
+
+class VisitorReplyInline(admin.TabularInline):
+    model = VisitorReply
+    fields = ["author", "body", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(VisitorInterest)
+class VisitorInterestAdmin(admin.ModelAdmin):
+    """Visitors' first messages wait here for a moderator (the dashboard's queue)."""
+
+    list_display = ["name", "organisation", "innovation", "purpose", "state", "created_at"]
+    list_filter = ["state", "purpose"]
+    search_fields = ["name", "organisation", "email", "innovation__title"]
+    readonly_fields = [
+        "innovation", "name", "organisation", "email", "share_email", "purpose", "message",
+        "language", "state", "created_at", "confirmed_at", "decided_at", "decided_by",
+    ]  # fmt: skip
+    inlines = [VisitorReplyInline]
+    actions = ["release", "decline"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Release to the team"), permissions=["change"])
+    def release(self, request, queryset):
+        decide_each(
+            self, request, queryset.filter(state=VisitorInterest.State.HELD),
+            lambda item: visitors.visitor_interest_decide(
+                interest=item, moderator=request.user, release=True
+            ),
+            lambda count: ngettext("%(count)d message released to the team.",
+                                   "%(count)d messages released to the team.", count)
+            % {"count": count},
+        )  # fmt: skip
+
+    @admin.action(description=_("Decline"), permissions=["change"])
+    def decline(self, request, queryset):
+        decide_each(
+            self, request, queryset.filter(state=VisitorInterest.State.HELD),
+            lambda item: visitors.visitor_interest_decide(
+                interest=item, moderator=request.user, release=False
+            ),
+            lambda count: ngettext("%(count)d message declined.", "%(count)d messages declined.",
+                                   count) % {"count": count},
+        )  # fmt: skip
 
 
 @admin.register(Adoption)

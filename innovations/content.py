@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from innovations import home
 from innovations.digest import FOLLOW_ACTION, new_innovations_section, personal_data
 from innovations.insights import INSIGHTS, SERIES
-from innovations.models import Comment, Innovation, Revision, Status, Update
+from innovations.models import Comment, Innovation, Revision, Status, Update, VisitorInterest
 from innovations.search import SOURCE
 from innovations.sitemaps import InnovationSitemap
 from network.content import ContentApp, Figure, Queue, Reportable, Section
@@ -65,6 +65,13 @@ CONTENT = ContentApp(
             "submitted_at",
             "/admin/innovations/innovation/review/",
             order=20,
+        ),
+        Queue(
+            _("Visitors' first messages to teams"),
+            lambda: VisitorInterest.objects.filter(state=VisitorInterest.State.HELD),
+            "created_at",
+            "/admin/innovations/visitorinterest/?state__exact=held",
+            order=27,
         ),
         Queue(
             _("Changes to published innovations"),

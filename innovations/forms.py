@@ -3,7 +3,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from innovations.models import Adoption, Comment, Innovation, Interest, Update, Visibility
+from innovations.models import (
+    Adoption,
+    Comment,
+    Innovation,
+    Interest,
+    Update,
+    Visibility,
+    VisitorInterest,
+)
 from members.models import Organisation
 from network.forms import (
     CountryChoiceField,
@@ -194,6 +202,21 @@ class InterestForm(forms.ModelForm):
         model = Interest
         fields = ["purpose", "message"]
         widgets = {"purpose": forms.RadioSelect, "message": forms.Textarea(attrs={"rows": 5})}
+
+
+class VisitorInterestForm(forms.ModelForm):
+    class Meta:
+        model = VisitorInterest
+        fields = ["name", "organisation", "email", "purpose", "message", "share_email"]
+        labels = {"name": _("Your name"), "email": _("Your email")}
+        help_texts = {"email": _("We send a link to confirm it before the team is told.")}
+        widgets = {"purpose": forms.RadioSelect, "message": forms.Textarea(attrs={"rows": 5})}
+
+
+class VisitorReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your answer"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class AdoptionForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from innovations.views import editing, interactions, open_data, showcase
+from innovations.views import editing, interactions, open_data, showcase, visitors
 
 app_name = "innovations"
 
@@ -25,6 +25,9 @@ urlpatterns = [
     path("<slug:slug>/comments/<int:pk>/edit/", interactions.comment_edit, name="comment_edit"),
     path("<slug:slug>/updates/", interactions.update, name="update"),
     path("<slug:slug>/interest/", interactions.interest, name="interest"),
+    path("<slug:slug>/visitors/", visitors.interest, name="visitor_interest"),
+    path("<slug:slug>/visitors/<str:token>/", visitors.visitor, name="visitor"),
+    path("<slug:slug>/visitors/answer/<int:pk>/", visitors.visitor_reply, name="visitor_reply"),
     path("<slug:slug>/adoptions/", interactions.adoption, name="adoption"),
     path("<slug:slug>/adoptions/<int:pk>/", interactions.adoption_confirm, name="adoption_confirm"),
 ]

@@ -200,6 +200,8 @@ ACCOUNT_RATE_LIMITS = {
     # Registering for an event without an account (events.views.guests): per address and per
     # email, so that nobody floods an inbox with confirmation emails.
     "event_guest": "20/h/ip,3/h/key",
+    # A visitor's interest in an innovation (innovations.visitors), the same way.
+    "innovation_visitor": "10/h/ip,3/h/key",
 }
 # Behind a reverse proxy every request comes from the proxy's address: rate limits (ten failed
 # sign-ins a minute per address) would then lock every client out together. Say how many

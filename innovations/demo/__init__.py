@@ -22,6 +22,8 @@ from innovations.models import (
     TeamMember,
     Update,
     Visibility,
+    VisitorInterest,
+    VisitorReply,
 )
 from innovations.services import innovation_save
 from members.demo import approved_locals
@@ -66,6 +68,21 @@ SCHEMA = {
             optional("updates", []): [{"author": PERSON, "at": MOMENT, "title": str, "body": str}],
             optional("endorsements", 0): int,
             optional("follows", 0): int,
+            optional("visitor_interests", []): [
+                {
+                    "name": str,
+                    "organisation": str,
+                    "email": str,
+                    "purpose": choice(Interest.Purpose),
+                    "language": choice(Language),
+                    "at": MOMENT,
+                    "state": choice(VisitorInterest.State),
+                    "message": str,
+                    optional("replies", []): [
+                        {optional("from", ""): str, "at": MOMENT, "body": str}
+                    ],
+                }
+            ],
             optional("interests", []): [
                 {
                     "member": PERSON,
@@ -203,6 +220,19 @@ def _activity(innovation, entry: dict, index: int, users: dict, pool: list[str],
                 innovation=innovation, user=user, purpose=row["purpose"], message=row["message"]
             )
             Interest.objects.filter(pk=interest.pk).update(created_at=row["at"])
+    for row in entry["visitor_interests"]:
+        visit = VisitorInterest.objects.create(
+            innovation=innovation, name=row["name"], organisation=row["organisation"],
+            email=row["email"], purpose=row["purpose"], language=row["language"],
+            message=row["message"], state=row["state"], confirmed_at=row["at"],
+            decided_at=row["at"] if row["state"] == VisitorInterest.State.SENT else None,
+        )  # fmt: skip
+        VisitorInterest.objects.filter(pk=visit.pk).update(created_at=row["at"])
+        for reply in row["replies"]:
+            answer = VisitorReply.objects.create(
+                interest=visit, author=users.get(reply["from"]), body=reply["body"]
+            )
+            VisitorReply.objects.filter(pk=answer.pk).update(created_at=reply["at"])
     for row in entry["adoptions"]:
         adoption = Adoption.objects.create(
             innovation=innovation,

@@ -9,6 +9,8 @@ from innovations.models.activity import (
     Follow,
     Interest,
     Update,
+    VisitorInterest,
+    VisitorReply,
 )
 from innovations.models.history import Revision, RevisionQuerySet, StageChange
 from innovations.models.innovations import (
@@ -50,6 +52,8 @@ __all__ = [
     "TeamMember",
     "Update",
     "Visibility",
+    "VisitorInterest",
+    "VisitorReply",
     "cover_path",
     "team_q",
 ]

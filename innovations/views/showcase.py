@@ -12,7 +12,14 @@ from taggit.models import Tag
 from innovations import services
 from innovations.access import can_edit, innovation_for_viewer
 from innovations.filters import SORTS, ShowcaseFilter
-from innovations.forms import AdoptionForm, CommentForm, InterestForm, TeamAddForm, UpdateForm
+from innovations.forms import (
+    AdoptionForm,
+    CommentForm,
+    InterestForm,
+    TeamAddForm,
+    UpdateForm,
+    VisitorReplyForm,
+)
 from innovations.models import (
     Adoption,
     Comment,
@@ -23,6 +30,8 @@ from innovations.models import (
     Revision,
     TaggedInnovation,
     TeamMember,
+    VisitorInterest,
+    VisitorReply,
 )
 from network.cache import cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
@@ -247,6 +256,15 @@ def detail(request, slug):
         "updates": list(innovation.updates.shown().select_related("author")),
         "adoptions": list(adoptions.select_related("proposed_by")),
         "interests": list(innovation.interests.select_related("user")) if on_team else [],
+        # Visitors' messages a moderator let through (or that came from a known address).
+        "visitor_interests": list(
+            innovation.visitor_interests.filter(state=VisitorInterest.State.SENT).prefetch_related(
+                Prefetch("replies", queryset=VisitorReply.objects.select_related("author"))
+            )
+        )
+        if on_team
+        else [],
+        "visitor_reply_form": VisitorReplyForm() if on_team else None,
         "related": related_innovations(innovation, viewer),
         # Events link to innovations; read them through the reverse relation.
         "presented_at": list(innovation.presented_at.listed_for(viewer).order_by("-starts_at")),

@@ -114,6 +114,11 @@ CASES = [
                      "follow", "comment", "update", "interest", "adoption")
         for variant in INNOVATION_VARIANTS
     ],
+    *[("innovations:visitor_interest", variant, _innovation(variant))
+      for variant in INNOVATION_VARIANTS],
+    ("innovations:visitor", "visitor's", lambda w: {"slug": w.visit.innovation.slug, "token": w.visit_token}),
+    ("innovations:visitor", "forged", lambda w: {"slug": w.visit.innovation.slug, "token": "forged.token"}),
+    ("innovations:visitor_reply", "visitor's", lambda w: {"slug": w.visit.innovation.slug, "pk": w.visit.pk}),
     ("innovations:comment_edit", "pair's", lambda w: {"slug": w.comment.innovation.slug, "pk": w.comment.pk}),
     ("innovations:adoption_confirm", "pair's", lambda w: {"slug": w.adoption.innovation.slug, "pk": w.adoption.pk}),
     # resources

@@ -14,7 +14,8 @@ from credentials.services import credential_issue
 from events.models import Booking, CalendarToken
 from events.services._shared import guest_token
 from events.services.guests import guest_confirm, guest_register
-from innovations.models import Adoption, Comment, TeamMember
+from innovations.models import Adoption, Comment, TeamMember, VisitorInterest
+from innovations.visitors import interest_token
 from members.models import Message
 from mentoring.models import Goal, Match
 from network import links
@@ -131,6 +132,12 @@ def build_world():
         event.created_by = owner
         event.save(update_fields=["created_by"])
     InvitationFactory(event=w.events["private"], user=pair)
+    # A visitor (no account) wrote to the public innovation's team; a moderator released it.
+    w.visit = VisitorInterest.objects.create(
+        innovation=public, name="Vera Visitor", email="vera@fund.example", purpose="support",
+        message="We could fund a pilot.", state=VisitorInterest.State.SENT,
+    )  # fmt: skip
+    w.visit_token = interest_token(w.visit)
     # A guest (no account) registered for the public event: their link is their key.
     w.guest = guest_confirm(
         registration=guest_register(

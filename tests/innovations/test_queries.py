@@ -3,7 +3,16 @@
 import pytest
 from django.db import connection
 
-from innovations.models import Adoption, Comment, Endorsement, Innovation, TeamMember, Update
+from innovations.models import (
+    Adoption,
+    Comment,
+    Endorsement,
+    Innovation,
+    TeamMember,
+    Update,
+    VisitorInterest,
+    VisitorReply,
+)
 from innovations.views.showcase import card_queryset
 from tests.factories import InnovationFactory, OrganisationFactory, UserFactory
 
@@ -56,10 +65,16 @@ def test_detail_query_count_is_constant(client, django_assert_num_queries, count
             country="GH",
             status="confirmed",
         )
+        visit = VisitorInterest.objects.create(
+            innovation=innovation, name=f"Visitor {index}", email=f"v{index}@x.example",
+            purpose="support", message="Funding?", state="sent",
+        )  # fmt: skip
+        VisitorReply.objects.create(interest=visit, author=person, body="Gladly.")
     client.force_login(innovation.owner)
     # session, user, last-active stamp, unread count, innovation (+3 prefetches), comments,
-    # updates, adoptions, interests, related, events presenting it, its other languages
-    with django_assert_num_queries(15):
+    # updates, adoptions, interests, visitors' interest (+ their replies), related, events
+    # presenting it, its other languages
+    with django_assert_num_queries(17):
         response = client.get(innovation.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["related"]) == min(count - 1, 4)
