@@ -446,14 +446,17 @@ def seed_events(count: int, *, prefix: str = "bench-event", members=()) -> list:
             f"""INSERT INTO {table(r)} ({column(r, "event")}, {column(r, "user")},
                     {column(r, "status")}, {column(r, "registered_at")},
                     {column(r, "confirmed_at")}, {column(r, "wants_reminders")},
-                    {column(r, "attended")})
+                    {column(r, "attended")}, {column(r, "guest_name")},
+                    {column(r, "guest_email")}, {column(r, "guest_organisation")},
+                    {column(r, "guest_country")}, {column(r, "guest_language")})
                 SELECT {e}.id, (%s::bigint[])[1 + ({e}.id * 37 + g) %% %s],
                     CASE WHEN g < 15 THEN 'confirmed' WHEN g < 18 THEN 'waitlisted'
                          ELSE 'cancelled' END,
                     {e}.starts_at - interval '10 days' + g * interval '1 hour',
                     CASE WHEN g < 15 THEN {e}.starts_at - interval '10 days' END,
                     true,
-                    CASE WHEN g < 15 AND {e}.ends_at < now() THEN g %% 3 > 0 END
+                    CASE WHEN g < 15 AND {e}.ends_at < now() THEN g %% 3 > 0 END,
+                    '', '', '', '', ''
                 FROM {table(Event)} {e} CROSS JOIN generate_series(0, 19) g
                 WHERE {e}.slug LIKE '{prefix}-%%' AND {e}.id %% 4 = 0
                 ON CONFLICT DO NOTHING""",
