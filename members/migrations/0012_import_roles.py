@@ -3,8 +3,9 @@ so they may now add organisations, and they invite people to join — an invitat
 approval given in advance, and approving members is theirs already. The pattern of
 0006_roles.py."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from network.schema import grant_roles
 
 MODERATORS = {
     "members": {
@@ -14,40 +15,10 @@ MODERATORS = {
 }
 
 
-def _permissions(apps):
-    Permission = apps.get_model("auth", "Permission")
-    for app_label, models in MODERATORS.items():
-        for model, actions in models.items():
-            codenames = [f"{action}_{model}" for action in actions]
-            found = Permission.objects.filter(
-                content_type__app_label=app_label, codename__in=codenames
-            )
-            assert found.count() == len(codenames), (app_label, model)
-            yield from found
-
-
-def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    group, _created = Group.objects.get_or_create(name="Moderators")
-    group.permissions.add(*_permissions(apps))
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    group = Group.objects.filter(name="Moderators").first()
-    if group is not None:
-        group.permissions.remove(*_permissions(apps))
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("members", "0011_invitation"),
         ("network", "0003_roles"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [grant_roles({"Moderators": MODERATORS})]

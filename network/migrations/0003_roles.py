@@ -7,35 +7,12 @@ permissions (reports and the audit log); each app's ``*_roles`` migration grants
 models' permissions, so that no migration of the base depends on an app above it.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from network.schema import grant_roles
 
 MODERATORS = {"network": {"report": ["view", "change"], "auditentry": ["view"]}}
 MANAGERS = {}
-
-
-def grant(apps, group_name, spec):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=group_name)
-    for app_label, models in spec.items():
-        for model, actions in models.items():
-            codenames = [f"{action}_{model}" for action in actions]
-            permissions = Permission.objects.filter(
-                content_type__app_label=app_label, codename__in=codenames
-            )
-            assert permissions.count() == len(codenames), (app_label, model)
-            group.permissions.add(*permissions)
-
-
-def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    grant(apps, "Moderators", MODERATORS)
-    grant(apps, "Programme and event managers", MANAGERS)
 
 
 def remove_roles(apps, schema_editor):
@@ -51,4 +28,8 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [
+        # Reversed, the permissions are taken back, then the groups are removed.
+        migrations.RunPython(migrations.RunPython.noop, remove_roles),
+        grant_roles({"Moderators": MODERATORS, "Programme and event managers": MANAGERS}),
+    ]

@@ -14,10 +14,10 @@ from innovations.models import Innovation
 from members.models import User
 from network.taxonomy import Language
 from resources.models import Resource
-from spaces import services
 from spaces.access import can_join, can_moderate, can_post, membership_of, space_for_viewer
 from spaces.forms import FollowingForm, JoinRequestForm
 from spaces.models import Kind, Membership, SessionProposal, SharedFile, Space, Thread
+from spaces.services.membership import visit_record
 
 SPACES_PER_PAGE = 24
 THREADS_PER_PAGE = 20
@@ -111,7 +111,7 @@ def space_detail(request, slug):
     for thread in page:
         thread.space = space  # their links name the space: no query each
         thread.is_new = last_visit is not None and thread.last_activity_at > last_visit
-    services.visit_record(membership)
+    visit_record(membership)
     now = timezone.now()
     sessions = (
         Event.objects.listed_for(viewer)

@@ -10,7 +10,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from spaces import services
 from spaces.access import (
     can_moderate,
     can_post,
@@ -20,6 +19,7 @@ from spaces.access import (
 )
 from spaces.forms import ReplyEditForm, ReplyForm, ThreadEditForm, ThreadForm
 from spaces.models import Reply, Revision
+from spaces.services import discussions
 
 REPLIES_PER_PAGE = 50
 
@@ -36,7 +36,7 @@ def thread_new(request, slug):
     form = ThreadForm(request.POST or None, language=_language(request))
     if request.method == "POST" and form.is_valid():
         try:
-            thread = services.thread_create(
+            thread = discussions.thread_create(
                 space=space,
                 author=request.user,
                 title=form.cleaned_data["title"],
@@ -135,7 +135,7 @@ def reply_create(request, slug, pk):
         if form.cleaned_data.get("quoting"):
             quoting = _replies(thread, request.user).filter(pk=form.cleaned_data["quoting"]).first()
         try:
-            reply = services.reply_create(
+            reply = discussions.reply_create(
                 thread=thread,
                 author=request.user,
                 body=form.cleaned_data["body"],
@@ -160,7 +160,7 @@ def thread_edit(request, slug, pk):
         raise PermissionDenied
     form = ThreadEditForm(request.POST or None, instance=thread)
     if request.method == "POST" and form.is_valid():
-        services.post_edit(
+        discussions.post_edit(
             post=thread, by=request.user, body=form.cleaned_data["body"],
             title=form.cleaned_data["title"],
         )  # fmt: skip
@@ -178,7 +178,7 @@ def reply_edit(request, slug, pk):
         raise PermissionDenied
     form = ReplyEditForm(request.POST or None, instance=reply)
     if request.method == "POST" and form.is_valid():
-        services.post_edit(post=reply, by=request.user, body=form.cleaned_data["body"])
+        discussions.post_edit(post=reply, by=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Your changes are saved."))
         return redirect(reply.get_absolute_url())
     return render(request, "spaces/edit_form.html", {"space": space, "thread": reply.thread,
@@ -192,7 +192,7 @@ def thread_moderate(request, slug, pk):
     thread = thread_for_viewer(space, pk, request.user)
     action = request.POST.get("action", "")
     try:
-        services.thread_moderate(thread=thread, by=request.user, action=action)
+        discussions.thread_moderate(thread=thread, by=request.user, action=action)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -217,7 +217,7 @@ def answer_mark(request, slug, pk):
         if reply is None:
             raise Http404
     try:
-        services.answer_mark(thread=thread, reply=reply, by=request.user)
+        discussions.answer_mark(thread=thread, reply=reply, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(thread)

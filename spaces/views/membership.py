@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from members.models import User
 from network.models import Report
-from spaces import services
 from spaces.access import can_moderate, membership_of, space_for_viewer
 from spaces.forms import FollowingForm, InviteForm, JoinRequestForm, ProposalDecisionForm
 from spaces.models import Membership, Reply, SessionProposal, Thread
+from spaces.services import membership as memberships
 
 
 @login_required
@@ -25,7 +25,7 @@ def join(request, slug):
     form = JoinRequestForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
     try:
-        membership = services.join(space=space, user=request.user, message=message)
+        membership = memberships.join(space=space, user=request.user, message=message)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(space)
@@ -43,7 +43,7 @@ def join(request, slug):
 @require_POST
 def leave(request, slug):
     space = space_for_viewer(slug, request.user)
-    services.leave(space=space, user=request.user)
+    memberships.leave(space=space, user=request.user)
     messages.success(request, _("You left “%(space)s”.") % {"space": space.title})
     return redirect("spaces:list" if space.is_private else space.get_absolute_url())
 
@@ -57,7 +57,7 @@ def following(request, slug):
         raise PermissionDenied
     form = FollowingForm(request.POST, instance=membership)
     if form.is_valid():
-        services.following_set(membership=membership, following=form.cleaned_data["following"])
+        memberships.following_set(membership=membership, following=form.cleaned_data["following"])
         messages.success(request, _("Your choice is saved."))
     else:
         messages.error(request, _("Choose what you would like to hear about."))
@@ -67,7 +67,7 @@ def following(request, slug):
 @login_required
 def invitation(request, slug, token):
     """The page a signed invitation link opens: accept or decline, as the invited member."""
-    membership = services.membership_for_token(token)
+    membership = memberships.membership_for_token(token)
     if membership is None or membership.space.slug != slug:
         raise Http404
     if membership.user_id != request.user.pk:
@@ -79,7 +79,7 @@ def invitation(request, slug, token):
         raise Http404
     if request.method == "POST":
         accept = request.POST.get("answer") == "accept"
-        services.invitation_respond(membership=membership, user=request.user, accept=accept)
+        memberships.invitation_respond(membership=membership, user=request.user, accept=accept)
         if accept:
             messages.success(request, _("Welcome to “%(space)s”.") % {"space": space.title})
             return redirect(space)
@@ -118,7 +118,7 @@ def manage(request, slug):
             invite_form.add_error("username", _("No member has this username."))
         else:
             try:
-                services.invite(space=space, by=request.user, user=person)
+                memberships.invite(space=space, by=request.user, user=person)
             except ValidationError as error:
                 invite_form.add_error("username", error)
             else:
@@ -150,7 +150,7 @@ def request_decide(request, slug, pk):
     membership = get_object_or_404(Membership, space=space, pk=pk)
     accept = request.POST.get("answer") == "accept"
     try:
-        services.request_decide(membership=membership, by=request.user, accept=accept)
+        memberships.request_decide(membership=membership, by=request.user, accept=accept)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

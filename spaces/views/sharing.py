@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from network.files import send_stored_file
-from spaces import services
 from spaces.access import can_moderate, can_post, membership_of, readable_space
 from spaces.forms import FileForm, ProposalDecisionForm, ProposalForm
 from spaces.models import SessionProposal, SharedFile
+from spaces.services import sharing
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def files(request, slug):
     if may_post:
         form = FileForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            services.file_share(
+            sharing.file_share(
                 space=space, by=request.user, title=form.cleaned_data["title"],
                 checked=form.cleaned_data["upload"],
             )  # fmt: skip
@@ -82,7 +82,7 @@ def file_download(request, slug, pk):
 def file_remove(request, slug, pk):
     space = readable_space(slug, request.user)
     shared = get_object_or_404(SharedFile, space=space, pk=pk)
-    services.file_remove(shared=shared, by=request.user)
+    sharing.file_remove(shared=shared, by=request.user)
     messages.success(request, _("The file is removed."))
     return redirect("spaces:files", slug=space.slug)
 
@@ -92,13 +92,13 @@ def innovation_link(request, slug):
     space = readable_space(slug, request.user)
     if not can_post(request.user, space, membership_of(space, request.user)):
         raise PermissionDenied
-    choices = services.linkable_innovations(request.user).order_by("title")
+    choices = sharing.linkable_innovations(request.user).order_by("title")
     if request.method == "POST":
         innovation = choices.filter(pk=request.POST.get("innovation") or 0).first()
         if innovation is None:
             messages.error(request, _("Choose one of your published innovations."))
         else:
-            services.innovation_link(space=space, by=request.user, innovation=innovation)
+            sharing.innovation_link(space=space, by=request.user, innovation=innovation)
             messages.success(
                 request, _("“%(title)s” is linked to the space.") % {"title": innovation.title}
             )
@@ -116,7 +116,7 @@ def propose(request, slug):
         initial={"language": space.language, "timezone": request.user.timezone or "UTC"},
     )
     if request.method == "POST" and form.is_valid():
-        services.proposal_create(space=space, proposer=request.user, **form.cleaned_data)
+        sharing.proposal_create(space=space, proposer=request.user, **form.cleaned_data)
         messages.success(
             request,
             _("Thank you: the space's moderators will answer your proposal."),
@@ -134,7 +134,7 @@ def proposal_decide(request, slug, pk):
     note = form.cleaned_data["note"] if form.is_valid() else ""
     accept = request.POST.get("answer") == "accept"
     try:
-        services.proposal_decide(proposal=proposal, by=request.user, accept=accept, note=note)
+        sharing.proposal_decide(proposal=proposal, by=request.user, accept=accept, note=note)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

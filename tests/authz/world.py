@@ -21,7 +21,7 @@ from mentoring.models import Goal, Match
 from network import links
 from network.models import Notification
 from spaces.models import Membership, Reply, SessionProposal, SharedFile, Space, Thread
-from spaces.services import invitation_token
+from spaces.services.membership import invitation_token
 from tests.factories import (
     ApplicantFactory,
     ClinicSlotFactory,

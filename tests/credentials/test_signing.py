@@ -8,9 +8,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 
 from credentials import keys, status
+from credentials.demo import badge_png
 from credentials.models import Credential
 from credentials.services import credential_issue, credential_revoke, credential_suspend
 from credentials.signing import verify_token
@@ -173,10 +175,6 @@ def test_the_development_key_is_kept_under_var(signing_key_file, credential):
 
 
 def test_the_achievement_image_the_credential_names_is_public(achievements, settings):
-    from django.core.files.base import ContentFile
-
-    from credentials.demo import badge_png
-
     achievement = achievements["hosted"]
     png = badge_png("Hosted a session", "#0f766e")
     achievement.image.save("hosted.png", ContentFile(png), save=True)

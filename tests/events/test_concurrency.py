@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import connection
 
 from events.models import Registration
+from events.services.guests import guest_confirm, guest_register
 from events.services.registration import registration_cancel, registration_create, waitlist_position
 from tests.factories import EventFactory, UserFactory
 
@@ -110,8 +111,6 @@ def test_last_seat_and_a_cancellation_race():
 
 
 def test_thirty_guests_and_members_for_ten_seats_get_exactly_ten():
-    from events.services.guests import guest_confirm, guest_register
-
     event = EventFactory(capacity=10, guests_allowed=True)
     members = {f"member-{person.pk}": person for person in UserFactory.create_batch(15)}
     guests = {

@@ -14,8 +14,9 @@ from members.contact import KINDS, ContactRefused
 from members.models import Block, Contact
 from members.services import message_send
 from mentoring.services.requests import request_create
-from spaces import services as spaces
 from spaces.models import Reply
+from spaces.services.discussions import reply_create
+from spaces.services.membership import invite
 from tests.factories import (
     EventFactory,
     InnovationFactory,
@@ -77,7 +78,7 @@ def _mentoring(sender, recipient):
 def _space_invitation(sender, recipient):
     space = SpaceFactory(visibility="private", entry="invitation")
     SpaceMemberFactory(space=space, user=sender, role="moderator")
-    spaces.invite(space=space, by=sender, user=recipient)
+    invite(space=space, by=sender, user=recipient)
 
 
 def _space_mention(sender, recipient):
@@ -85,7 +86,7 @@ def _space_mention(sender, recipient):
     thread = ThreadFactory()
     SpaceMemberFactory(space=thread.space, user=sender)
     SpaceMemberFactory(space=thread.space, user=recipient, following="mentions")
-    spaces.reply_create(
+    reply_create(
         thread=thread, author=sender, body=f"What do you think, @{recipient.username}?",
         language="en",
     )  # fmt: skip

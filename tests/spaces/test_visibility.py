@@ -9,7 +9,7 @@ from django.utils import timezone
 from network.models import Notification
 from spaces.digest import active_threads_section
 from spaces.models import SharedFile
-from spaces.services import reply_create, tell_followers
+from spaces.services.discussions import reply_create, tell_followers
 from tests.factories import (
     ApplicantFactory,
     ReplyFactory,
