@@ -5,7 +5,10 @@ Their email is confirmed first (a signed link). The first message from an addres
 for a moderator (a queue on the moderation dashboard); once one was released, later ones go
 straight to the team. The team answers on the site and the answer is relayed by email, so the
 team sees the visitor's address only if the visitor chose to share it, and the visitor never
-sees a team member's. The visitor answers from the page their link opens."""
+sees a team member's. The visitor answers from the page their link opens.
+
+What a visitor wrote is deleted VISITOR_RETENTION_DAYS after its last message, and at once
+once the link that confirms it has expired unused."""
 
 import hashlib
 from datetime import timedelta
@@ -14,6 +17,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -167,3 +171,19 @@ def visitor_reply_from_visitor(*, interest: VisitorInterest, body: str) -> Visit
         {"name": interest.name, "title": interest.innovation.title},
     )
     return reply
+
+
+def visitors_forget(now=None) -> int:
+    """Delete what is kept of visitors: unconfirmed messages once their link expired, and
+    the others (with their conversation) VISITOR_RETENTION_DAYS after the last message in
+    it. A later message from the same address is then held for a moderator again. Returns
+    how many messages went."""
+    now = now or timezone.now()
+    kept_until = now - timedelta(days=settings.VISITOR_RETENTION_DAYS)
+    recent_reply = VisitorReply.objects.filter(interest=OuterRef("pk"), created_at__gte=kept_until)
+    done = VisitorInterest.objects.filter(
+        Q(state=State.UNCONFIRMED, created_at__lt=now - CONFIRM_WITHIN)
+        | (Q(created_at__lt=kept_until) & ~Exists(recent_reply))
+    )
+    _total, by_model = done.delete()
+    return by_model.get(VisitorInterest._meta.label, 0)

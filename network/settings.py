@@ -345,6 +345,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "events.tasks.forget_guests",
         "schedule": crontab(hour=3, minute=15),
     },
+    "forget-visitors": {  # visitors' messages to teams after VISITOR_RETENTION_DAYS
+        "task": "innovations.tasks.forget_visitors",
+        "schedule": crontab(hour=3, minute=25),
+    },
     "credentials-scan": {  # credentials whose condition became true without a save to hear
         "task": "credentials.tasks.scan",
         "schedule": crontab(minute="*/10"),
@@ -373,6 +377,13 @@ GUEST_RETENTION_DAYS = env_int("GUEST_RETENTION_DAYS", 30)
 if GUEST_RETENTION_DAYS < 1:
     raise ImproperlyConfigured(
         f"GUEST_RETENTION_DAYS must be 1 or more, got {GUEST_RETENTION_DAYS}."
+    )
+# Visitors' messages to teams (name, organisation, email, the conversation) are deleted this
+# many days after the last message in them.
+VISITOR_RETENTION_DAYS = env_int("VISITOR_RETENTION_DAYS", 365)
+if VISITOR_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(
+        f"VISITOR_RETENTION_DAYS must be 1 or more, got {VISITOR_RETENTION_DAYS}."
     )
 # How long the link of an invitation to join works (members.invitations); sending it again
 # gives a new link for as long again.

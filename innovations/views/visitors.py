@@ -3,6 +3,7 @@ signed link (confirm, the conversation, answer), and the team's answer from the 
 page (innovations.visitors)."""
 
 from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -52,7 +53,12 @@ def interest(request, slug):
             else:
                 url = reverse("innovations:visitor_interest", args=[innovation.slug])
                 return redirect(url + "?sent=1")
-    context = {"innovation": innovation, "form": form, "sent": request.GET.get("sent") == "1"}
+    context = {
+        "innovation": innovation,
+        "form": form,
+        "sent": request.GET.get("sent") == "1",
+        "retention_days": settings.VISITOR_RETENTION_DAYS,
+    }
     return render(request, "innovations/visitor_interest.html", context, status=status)
 
 

@@ -4,11 +4,14 @@ moderator, later ones go straight to the team, and the conversation is relayed b
 no address shown that the visitor did not choose to share."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from innovations.models import VisitorInterest, VisitorReply
+from innovations.tasks import forget_visitors
 from innovations.visitors import visitor_interest_decide
 from network.models import Notification
 from tests.factories import InnovationFactory, StaffFactory, UserFactory
@@ -200,3 +203,40 @@ def test_each_team_member_reads_the_notice_in_their_own_language(
     assert notice.message == (
         "Fatima Funder, un visiteur, s'intéresse à « Chantiers-écoles » : Soutenir ou financer"
     )
+
+
+def test_visitors_are_forgotten_after_the_retention_period(innovation, settings):
+    settings.VISITOR_RETENTION_DAYS = 30
+    now = timezone.now()
+
+    def written(days_ago, state, email=VISITOR):
+        interest = VisitorInterest.objects.create(
+            innovation=innovation, name="V", email=email, purpose="support", message="Hello",
+            state=state,
+        )  # fmt: skip
+        VisitorInterest.objects.filter(pk=interest.pk).update(
+            created_at=now - timedelta(days=days_ago)
+        )
+        return interest
+
+    expired_link = written(3, "unconfirmed")
+    fresh_link = written(1, "unconfirmed", email="new@example.org")
+    old_quiet = written(40, "sent")
+    old_declined = written(40, "declined")
+    old_but_talking = written(40, "sent")
+    VisitorReply.objects.create(interest=old_but_talking, body="Still interested?")
+    old_reply = VisitorReply.objects.create(interest=old_quiet, body="Thanks")
+    VisitorReply.objects.filter(pk=old_reply.pk).update(created_at=now - timedelta(days=35))
+    recent = written(10, "held")
+
+    assert forget_visitors.delay().get() == 3
+    left = set(VisitorInterest.objects.values_list("pk", flat=True))
+    assert left == {fresh_link.pk, old_but_talking.pk, recent.pk}
+    assert not {expired_link.pk, old_quiet.pk, old_declined.pk} & left
+    assert not VisitorReply.objects.filter(pk=old_reply.pk).exists()  # the conversation too
+
+
+def test_the_form_says_how_long_a_message_is_kept(client, innovation, settings):
+    settings.VISITOR_RETENTION_DAYS = 90
+    page = client.get(f"/innovations/{innovation.slug}/visitors/").content.decode()
+    assert "deleted 90 days after the last message" in page
