@@ -18,11 +18,21 @@ def resource_for_viewer(slug: str, user, queryset=None) -> Resource:
 
 
 def collection_for_viewer(slug: str, user) -> Collection:
-    """Published collections for everyone; unpublished ones for staff only."""
-    queryset = Collection.objects.all()
-    if not (user.is_authenticated and user.is_staff):
-        queryset = queryset.published()
-    return get_object_or_404(queryset, slug=slug)
+    """Published collections for everyone; unpublished ones for staff and their curator."""
+    return get_object_or_404(Collection.objects.visible_to(user), slug=slug)
+
+
+def may_edit_collection(collection: Collection, user) -> bool:
+    """Whether ``user`` may change ``collection`` on the site (``editable_by``), asked only of
+    its curator and staff, so that other readers' pages cost no permission lookup."""
+    if not user.is_authenticated or not (collection.curator_id == user.pk or user.is_staff):
+        return False
+    return Collection.objects.editable_by(user).filter(pk=collection.pk).exists()
+
+
+def collection_for_curator(slug: str, user) -> Collection:
+    """A collection ``user`` may change on the site, or 404."""
+    return get_object_or_404(Collection.objects.editable_by(user), slug=slug)
 
 
 def check_can_mark(resource: Resource, member) -> None:

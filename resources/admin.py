@@ -245,9 +245,13 @@ class CollectionItemInline(admin.TabularInline):
 
 @admin.register(Collection)
 class CollectionAdmin(admin.ModelAdmin):
-    list_display = ["title", "published", "item_count", "updated_at"]
-    list_filter = ["published"]
+    """Staff's collections and the curators' (members in the group "Collection curators",
+    who keep their own on the site)."""
+
+    list_display = ["title", "published", "language", "curator", "item_count", "updated_at"]
+    list_filter = ["published", "language", ("curator", admin.EmptyFieldListFilter)]
     search_fields = ["title", "description"]
+    autocomplete_fields = ["curator"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [CollectionItemInline]
 

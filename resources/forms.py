@@ -10,7 +10,7 @@ from taggit.forms import TagField
 from members.models import Organisation
 from network.forms import checkboxes, clean_link, clean_tags, preselect_only_choice
 from network.taxonomy import Theme
-from resources.models import Access, Resource, Status, UsefulMark
+from resources.models import Access, Collection, Resource, Status, UsefulMark
 from resources.uploads import ACCEPT, check_document, max_upload_bytes
 
 
@@ -181,3 +181,25 @@ class ResourceAdminForm(forms.ModelForm):
         ):
             self.add_error("review_note", _("Give the contributor a reason: it is sent to them."))
         return data
+
+
+class CollectionForm(forms.ModelForm):
+    """A collection as its curator keeps it on the site (its items are added one by one)."""
+
+    class Meta:
+        model = Collection
+        fields = ["title", "description", "language", "published"]
+        labels = {"description": _("Introduction")}
+        help_texts = {
+            "description": _("Who it is for and why these belong together. Markdown."),
+            "published": _("Published collections are public: anyone can read, embed and export "
+                           "them. Only public innovations and resources show in them."),
+        }  # fmt: skip
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+
+class CollectionItemNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Curator's note"), max_length=300, required=False,
+        help_text=_("Why it is in the list."),
+    )  # fmt: skip

@@ -359,15 +359,55 @@ class CollectionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def visible_to(self, user):
+        """The rule for a collection's page: published ones for everyone; an unpublished one
+        for its curator and for staff."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(published=True) | Q(curator=user))
+        return self.published()
+
+    def editable_by(self, user):
+        """The collections ``user`` keeps on the site: a curator (a member given the
+        permission ``resources.curate_collection``) their own, a moderator every one."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if user.has_perm("resources.change_collection"):
+            return self
+        if user.has_perm("resources.curate_collection"):
+            return self.filter(curator=user)
+        return self.none()
+
 
 class Collection(models.Model):
-    """A staff-curated, ordered list of resources ("Toolkit for apprenticeship innovators")."""
+    """A curated, ordered list of innovations and resources with an introduction, for partners
+    ("Green skills in Africa"): kept by staff in the admin, or on the site by its curator, a
+    member staff gave the permission to curate."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     description = models.TextField(_("description"), max_length=4000, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language, default=Language.ENGLISH,
+        help_text=_("The language its title and introduction are written in."),
+    )  # fmt: skip
     published = models.BooleanField(
-        _("published"), default=True, help_text=_("Unpublished collections are only for staff.")
+        _("published"),
+        default=True,
+        help_text=_("Unpublished collections are only for staff and their curator."),
+    )
+    curator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="curated_collections",
+        verbose_name=_("curator"),
+        help_text=_(
+            "A member who keeps this collection on the site (they need the permission to "
+            "curate collections); empty for staff's own."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -378,6 +418,7 @@ class Collection(models.Model):
         verbose_name = _("collection")
         verbose_name_plural = _("collections")
         ordering = ["title", "pk"]
+        permissions = [("curate_collection", _("Can curate collections on the site"))]
 
     def __str__(self):
         return self.title

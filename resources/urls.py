@@ -1,6 +1,6 @@
 from django.urls import path
 
-from resources.views import contributing, downloads, library
+from resources.views import contributing, curating, downloads, library
 
 app_name = "resources"
 
@@ -9,7 +9,17 @@ urlpatterns = [
     path("contribute/", contributing.contribute, name="contribute"),
     path("mine/", contributing.mine, name="mine"),
     path("collections/", library.collection_list, name="collections"),
+    path("collections/new/", curating.collection_new, name="collection_new"),
     path("collections/<slug:slug>/", library.collection_detail, name="collection"),
+    path("collections/<slug:slug>/edit/", curating.collection_edit, name="collection_edit"),
+    path(
+        "collections/<slug:slug>/items/", curating.collection_item_add, name="collection_item_add"
+    ),
+    path(
+        "collections/<slug:slug>/items/<int:pk>/",
+        curating.collection_item,
+        name="collection_item",
+    ),
     path("collections/<slug:slug>/embed/", library.collection_embed, name="collection_embed"),
     path(
         "collections/<slug:slug>.<str:fmt>",

@@ -1,5 +1,6 @@
 """Demo resources: every type, theme and several languages, some members-only, works in three
-language versions, two collections, contributions awaiting review or declined, useful marks.
+language versions, collections (staff's, and curators' in three languages), contributions
+awaiting review or declined, useful marks.
 
 The content is in ``resources.yaml`` beside this module. Files are generated here (tiny
 hand-built PDFs, CSV and text): nothing is downloaded. Idempotent: each resource is keyed on
@@ -10,6 +11,7 @@ import io
 import zipfile
 from datetime import timedelta
 
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -80,6 +82,10 @@ SCHEMA = {
             "description": str,
             "resources": [SLUG],
             optional("innovations", []): [{"slug": SLUG, optional("note", ""): str}],
+            optional("language", Language.ENGLISH): choice(Language),
+            # A member who keeps it on the site (made a curator); staff's own without one.
+            optional("curator", ""): PERSON,
+            optional("published", True): bool,
         }
     ],
     "useful": [{"resource": SLUG, "member": PERSON, optional("note", ""): str}],
@@ -279,9 +285,17 @@ def seed(*, log) -> None:
             published_at=now - timedelta(days=1),
         )  # fmt: skip
     for row in data["collections"]:
+        curator = users.get(row["curator"]) if row["curator"] else None
+        if curator is not None:
+            curator.groups.add(Group.objects.get(name="Collection curators"))
         collection, _created = Collection.objects.get_or_create(
-            slug=row["slug"], defaults={"title": row["title"], "description": row["description"]}
-        )
+            slug=row["slug"],
+            defaults={
+                "title": row["title"], "description": row["description"],
+                "language": row["language"], "curator": curator,
+                "published": row["published"],
+            },
+        )  # fmt: skip
         for position, item_slug in enumerate(row["resources"], start=1):
             CollectionItem.objects.get_or_create(
                 collection=collection,

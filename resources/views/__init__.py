@@ -1,1 +1,2 @@
-"""Resource views, split by feature: library (reading), downloads, contributing, collections."""
+"""Resource views, split by feature: library (reading, collections),
+downloads, contributing, curating (collections kept by their curators)."""

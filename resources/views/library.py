@@ -17,7 +17,8 @@ from network.cache import cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Theme
 from network.utils import spreadsheet_safe
-from resources.access import collection_for_viewer, resource_for_viewer
+from resources.access import collection_for_viewer, may_edit_collection, resource_for_viewer
+from resources.collections import can_curate, curated_by
 from resources.filters import SORTS, LibraryFilter
 from resources.forms import UsefulMarkForm
 from resources.models import (
@@ -44,11 +45,14 @@ def card_queryset(queryset):
 
 
 def collections_for(viewer):
-    """Published collections holding at least one resource ``viewer`` may see, with how many."""
-    listed = Resource.objects.listed_for(viewer).values("pk")
+    """Published collections holding at least one innovation or resource ``viewer`` may see,
+    with how many."""
+    listed = Q(items__resource__in=Resource.objects.listed_for(viewer).values("pk")) | Q(
+        items__innovation__in=Innovation.objects.listed_for(viewer).values("pk")
+    )
     return list(
         Collection.objects.published()
-        .annotate(item_count=Count("items", filter=Q(items__resource__in=listed)))
+        .annotate(item_count=Count("items", filter=listed))
         .filter(item_count__gt=0)
         .order_by("title", "pk")
     )
@@ -156,11 +160,13 @@ def detail(request, slug):
 
 
 def collection_list(request):
-    return render(
-        request,
-        "resources/collection_list.html",
-        {"collections": collections_for(request.user)},
-    )
+    user = request.user
+    context = {
+        "collections": collections_for(user),
+        "can_curate": can_curate(user),
+        "mine": curated_by(user),
+    }
+    return render(request, "resources/collection_list.html", context)
 
 
 def collection_detail(request, slug):
@@ -169,7 +175,11 @@ def collection_detail(request, slug):
     return render(
         request,
         "resources/collection_detail.html",
-        {"collection": collection, "items": collection.items_for(viewer)},
+        {
+            "collection": collection,
+            "items": collection.items_for(viewer),
+            "can_edit": may_edit_collection(collection, viewer),
+        },
     )
 
 

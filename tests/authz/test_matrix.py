@@ -202,6 +202,13 @@ EXPECTED = {
     ("resources:collections", ""): ("200", "200"),
     ("resources:collection", "published"): ("200", "200"),
     ("resources:collection", "draft"): ("404 404 404 404 404 404 200 404", "404 404 404 404 404 404 200 404"),
+    # Owner curates (the group "Collection curators"): their draft, their tools; moderators keep every one.
+    ("resources:collection", "curated"): ("404 404 404 200 404 404 200 404", "404 404 404 200 404 404 200 404"),
+    ("resources:collection_new", ""): ("login 403 403 200 403 403 200 login", "login 403 403 200 403 403 200 login"),
+    ("resources:collection_edit", "published"): ("login 404 404 404 404 404 200 login", "login 404 404 404 404 404 200 login"),
+    ("resources:collection_edit", "curated"): ("login 404 404 200 404 404 200 login", "login 404 404 200 404 404 200 login"),
+    ("resources:collection_item_add", "curated"): ("login 405 405 405 405 405 405 login", "login 404 404 302 404 404 302 login"),
+    ("resources:collection_item", "curated"): ("login 405 405 405 405 405 405 login", "login 404 404 302 404 404 302 login"),
     # For partners: the same for everyone, public items of published collections only.
     ("resources:collection_embed", "published"): ("200", "405"),
     ("resources:collection_embed", "draft"): ("404", "405"),

@@ -5,6 +5,7 @@ host, invitee or mentoring partner."""
 from datetime import timedelta
 from types import SimpleNamespace
 
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
@@ -118,6 +119,14 @@ def build_world():
     w.collection = CollectionFactory(slug="collection-public")
     CollectionItemFactory(collection=w.collection, resource=w.resources["public"])
     w.draft_collection = CollectionFactory(slug="collection-draft", published=False)
+    # Owner curates collections (staff put curators in that group); this draft is theirs.
+    owner.groups.add(Group.objects.get(name="Collection curators"))
+    w.curated_collection = CollectionFactory(
+        slug="collection-curated", published=False, curator=owner
+    )
+    w.curated_item = CollectionItemFactory(
+        collection=w.curated_collection, resource=None, innovation=w.innovations["public"]
+    )
 
     # Events: owner hosts each; pair is invited to the private workshop and has a booking.
     w.events = {

@@ -61,7 +61,14 @@ def test_demo_covers_types_themes_languages_and_access(demo):
     assert set(Resource.objects.values_list("status", flat=True)) == {
         "published", "submitted", "rejected"
     }  # fmt: skip
-    assert Collection.objects.count() == 2
+    # Staff's two, and three kept by curators, in three languages, one still a draft.
+    assert Collection.objects.filter(curator=None).count() == 2
+    curated = Collection.objects.exclude(curator=None)
+    assert set(curated.values_list("language", flat=True)) == {"en", "fr", "es"}
+    assert curated.filter(published=False).count() == 1
+    for collection in curated:
+        assert collection.curator.has_perm("resources.curate_collection")
+        assert collection.items.filter(innovation__isnull=False).exists()
     assert UsefulMark.objects.count() >= 5
     assert published.filter(download_count__gt=0).count() >= 5
 

@@ -295,6 +295,7 @@ def test_collections_admin_orders_items(client, moderator):
     response = client.post(
         "/admin/resources/collection/add/",
         {"title": "Starter kit", "slug": "starter-kit", "description": "", "published": "on",
+         "language": "en",
          "items-TOTAL_FORMS": "2", "items-INITIAL_FORMS": "0",
          "items-0-position": "20", "items-0-resource": first.pk, "items-0-note": "",
          "items-1-position": "10", "items-1-resource": second.pk, "items-1-note": "Start here"},
