@@ -66,12 +66,20 @@ def candidates(collection: Collection, query: str) -> dict[str, list]:
     }
 
 
+def _locked(pk: int, by: User) -> Collection:
+    """The collection, locked for this change, if ``by`` may change it."""
+    collection = Collection.objects.editable_by(by).select_for_update().filter(pk=pk).first()
+    if collection is None:
+        raise PermissionDenied
+    return collection
+
+
 @transaction.atomic
 def collection_add(
     *, collection: Collection, by: User, innovation_id=None, resource_id=None, note: str = ""
 ) -> CollectionItem:
     """Put a public innovation or resource at the end of the collection."""
-    collection = Collection.objects.editable_by(by).select_for_update().get(pk=collection.pk)
+    collection = _locked(collection.pk, by)
     if innovation_id:
         thing = Innovation.objects.public().filter(pk=innovation_id).first()
         fields = {"innovation": thing}
@@ -94,7 +102,7 @@ def collection_add(
 @transaction.atomic
 def collection_item_change(*, item: CollectionItem, by: User, action: str, note: str = "") -> None:
     """``remove`` it, move it ``up`` or ``down`` one place, or change its ``note``."""
-    collection = Collection.objects.editable_by(by).select_for_update().get(pk=item.collection_id)
+    collection = _locked(item.collection_id, by)
     if action == "remove":
         item.delete()
         return

@@ -7,8 +7,10 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 
 from network.models import AuditEntry
+from resources.collections import collection_add, collection_item_change
 from resources.models import Collection
 from tests.factories import (
     CollectionFactory,
@@ -225,3 +227,13 @@ def test_a_curators_words_cannot_run_script(client, curator):
         html = client.get(url).content.decode()
         assert "<script>alert" not in html
         assert "javascript:" not in html and "onerror" not in html
+
+
+def test_the_services_refuse_whoever_may_not_change_it(curator, things):
+    collection = CollectionFactory(curator=curator)
+    with pytest.raises(PermissionDenied):
+        collection_add(collection=collection, by=UserFactory(), innovation_id=things["solar"].pk)
+    item = collection_add(collection=collection, by=curator, innovation_id=things["solar"].pk)
+    with pytest.raises(PermissionDenied):
+        collection_item_change(item=item, by=UserFactory(), action="remove")
+    assert collection.items.count() == 1
