@@ -1,30 +1,16 @@
 """The one-page PDF certificate of a credential, in its holder's language, with a QR code to
 its verification page. fpdf2 and segno are pure Python and the font ships with the app
-(credentials/fonts: DejaVu Sans, whose letters cover every Latin script, with Vietnamese and
-Yoruba, Greek and Cyrillic): nothing from the system is needed, and fpdf2 embeds only the
-letters a certificate uses."""
+(network.pdf): nothing from the system is needed."""
 
 import io
-from pathlib import Path
 
 import segno
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from credentials import urls_abs
-
-FONTS = Path(__file__).resolve().parent / "fonts"
-FONT = "DejaVu"
-
-
-def _document() -> FPDF:
-    pdf = FPDF(orientation="landscape", format="A4")
-    pdf.add_font(FONT, "", FONTS / "DejaVuSans.ttf")
-    pdf.add_font(FONT, "B", FONTS / "DejaVuSans-Bold.ttf")
-    pdf.add_font(FONT, "I", FONTS / "DejaVuSans-Oblique.ttf")
-    return pdf
+from network.pdf import FONT, document
 
 
 def certificate_pdf(credential) -> bytes:
@@ -32,7 +18,7 @@ def certificate_pdf(credential) -> bytes:
     verify_url = urls_abs.credential_id(credential.public_id)
     with translation.override(language):
         texts = credential.achievement.in_language(translation.get_language())
-        pdf = _document()
+        pdf = document(orientation="landscape", format="A4")
         pdf.set_title(texts["name"])
         pdf.set_author(settings.SITE_NAME)
         pdf.set_auto_page_break(False)

@@ -8,12 +8,12 @@ import io
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
-from credentials.certificate import FONTS
 from credentials.models import Achievement, AchievementVersion, Credential, Kind
 from credentials.services import issue_due
 from events.models import EventType
 from network import demodata
 from network.demodata import SLUG, choice, optional
+from network.pdf import FONTS
 from network.taxonomy import Stage
 
 SCHEMA = {

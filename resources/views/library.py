@@ -18,6 +18,7 @@ from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Theme
 from network.utils import spreadsheet_safe
 from resources.access import collection_for_viewer, may_edit_collection, resource_for_viewer
+from resources.brief import collection_brief_pdf
 from resources.collections import can_curate, curated_by
 from resources.filters import SORTS, LibraryFilter
 from resources.forms import UsefulMarkForm
@@ -204,12 +205,15 @@ def _item_row(item) -> dict:
 
 @require_safe
 def collection_export(request, slug, fmt):
-    """A collection's public items as CSV or JSON, for partners' own lists."""
-    if fmt not in ("csv", "json"):
+    """A collection's public items as CSV or JSON, for partners' own lists, or as a PDF brief
+    to print or pass on."""
+    if fmt not in ("csv", "json", "pdf"):
         raise Http404
     collection, items = _public_collection(slug)
     rows = [_item_row(item) for item in items]
-    if fmt == "json":
+    if fmt == "pdf":
+        response = HttpResponse(collection_brief_pdf(collection, items), "application/pdf")
+    elif fmt == "json":
         data = {
             "title": collection.title,
             "description": collection.description,

@@ -142,6 +142,8 @@ CASES = [
     ("resources:collection_embed", "draft", lambda w: {"slug": w.draft_collection.slug}),
     ("resources:collection_export", "published", lambda w: {"slug": w.collection.slug, "fmt": "json"}),
     ("resources:collection_export", "draft", lambda w: {"slug": w.draft_collection.slug, "fmt": "csv"}),
+    ("resources:collection_export", "published brief", lambda w: {"slug": w.collection.slug, "fmt": "pdf"}),
+    ("resources:collection_export", "draft brief", lambda w: {"slug": w.curated_collection.slug, "fmt": "pdf"}),
     *[
         (f"resources:{name}", variant, _resource(variant))
         for name in ("detail", "download", "useful")

@@ -214,6 +214,9 @@ EXPECTED = {
     ("resources:collection_embed", "draft"): ("404", "405"),
     ("resources:collection_export", "published"): ("200", "405"),
     ("resources:collection_export", "draft"): ("404", "405"),
+    ("resources:collection_export", "published brief"): ("200", "405"),
+    # Even its curator gets no brief of a draft: what leaves the site is published.
+    ("resources:collection_export", "draft brief"): ("404", "405"),
     ("resources:detail", "public"): ("200", "200"),
     ("resources:detail", "members"): ("404 404 200 200 200 200 200 404", "404 404 200 200 200 200 200 404"),
     ("resources:detail", "pending"): ("404 404 404 200 404 404 200 404", "404 404 404 200 404 404 200 404"),

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
+from credentials.certificate import certificate_pdf
 from credentials.services import credential_issue
 from tests.factories import UserFactory
 
@@ -111,8 +112,6 @@ def pdf_text(content: bytes) -> str:
 def test_the_certificate_is_in_the_members_language_with_every_letter_of_their_name(
     member, achievements
 ):
-    from credentials.certificate import certificate_pdf
-
     member.language = "es"
     member.display_name = "Nguyễn Thị Ánh Ọlá Łukasz"  # letters outside Latin-1
     member.save()

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core.exceptions import ValidationError
+from pypdf import PdfReader
 
 from resources.models import CollectionItem
 from tests.factories import (
@@ -75,6 +76,23 @@ def test_exports_and_embed_hold_the_public_items_only_whoever_asks(client, colle
     assert "frame-ancestors *" in embed["Content-Security-Policy"]
     assert titles_in(embed.content.decode(), [*MEMBERS, "Draft innovation"]) == PUBLIC
     assert client.get("/resources/collections/green-round-table.xml").status_code == 404
+
+
+def test_the_pdf_brief_holds_the_public_items_with_their_notes(client, collection):
+    client.force_login(UserFactory())  # a member: still the public items only
+    response = client.get("/resources/collections/green-round-table.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="green-round-table.pdf"'
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Green skills in Africa" in text
+    assert [title for title in [*MEMBERS, "Draft innovation"] if title in text] == PUBLIC
+    assert "Note 0" in text and "Note 1" in text and "Note 2" not in text
+    assert "2 public items" in text
+    # In the reader's language.
+    client.logout()
+    french = client.get("/fr/resources/collections/green-round-table.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(french.content)).pages)
+    assert "Une collection pour les partenaires" in text
 
 
 def test_an_unpublished_collection_leaves_the_site_for_nobody(client, collection):
