@@ -54,3 +54,14 @@ def spreadsheet_unsafe(value):
     if isinstance(value, str) and value.startswith("'") and value[1:].startswith(_FORMULA_START):
         return value[1:]
     return value
+
+
+def keyed_by_address(response):
+    """A page whose address is its reader's key (a guest's or a visitor's signed link): kept
+    by no cache, indexed by no search engine, and its address sent as Referer to no other
+    site ("no-referrer" would make browsers send "Origin: null" with the page's own forms,
+    which the CSRF check refuses)."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    return response

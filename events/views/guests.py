@@ -22,15 +22,7 @@ from events.services._shared import registration_for_token
 from events.services.guests import guest_cancel, guest_confirm, guest_register
 from events.services.registration import waitlist_position
 from members.invitations import prefill_token
-
-
-def _private(response):
-    # The page's address is the guest's key: no cache, and no Referer to other sites
-    # ("no-referrer" would make browsers send "Origin: null" with its own forms: CSRF fails).
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "same-origin"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+from network.utils import keyed_by_address
 
 
 @never_cache
@@ -95,7 +87,7 @@ def guest(request, slug, token):
                 messages.success(request, _("Your registration is cancelled."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        return _private(redirect(request.path))
+        return keyed_by_address(redirect(request.path))
     event = registration.event
     confirmed = registration.status == Registration.Status.CONFIRMED
     context = {
@@ -107,7 +99,7 @@ def guest(request, slug, token):
         "waitlist_position": waitlist_position(registration),
         "apply_url": reverse("account_signup") + "?prefill=" + _prefill(registration),
     }
-    return _private(render(request, "events/guest.html", context))
+    return keyed_by_address(render(request, "events/guest.html", context))
 
 
 def _prefill(registration: Registration) -> str:
@@ -129,4 +121,4 @@ def guest_calendar(request, slug, token):
         event_calendar(registration.event, with_link=True), content_type="text/calendar"
     )
     response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
-    return _private(response)
+    return keyed_by_address(response)

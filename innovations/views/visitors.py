@@ -19,14 +19,7 @@ from innovations import visitors
 from innovations.access import innovation_for_viewer
 from innovations.forms import VisitorInterestForm, VisitorReplyForm
 from innovations.models import Innovation, VisitorInterest
-
-
-def _private(response):
-    # The address is the visitor's key: no cache, no Referer to other sites.
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "same-origin"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+from network.utils import keyed_by_address
 
 
 @never_cache
@@ -73,21 +66,21 @@ def visitor(request, slug, token):
             if request.POST.get("action") == "confirm":
                 found = visitors.visitor_interest_confirm(interest=found)
                 messages.success(request, _("Thank you: your email is confirmed."))
-                return _private(redirect(request.path))
+                return keyed_by_address(redirect(request.path))
             if form.is_valid():
                 visitors.visitor_reply_from_visitor(interest=found, body=form.cleaned_data["body"])
                 messages.success(request, _("The team has your answer."))
-                return _private(redirect(request.path))
+                return keyed_by_address(redirect(request.path))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return _private(redirect(request.path))
+            return keyed_by_address(redirect(request.path))
     context = {
         "interest": found,
         "innovation": found.innovation,
         "replies": found.replies.select_related("author"),
         "form": form,
     }
-    return _private(render(request, "innovations/visitor.html", context))
+    return keyed_by_address(render(request, "innovations/visitor.html", context))
 
 
 @login_required
