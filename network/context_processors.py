@@ -1,16 +1,16 @@
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language_info
+from django.urls import get_script_prefix
+from django.utils.translation import get_language_from_path, get_language_info
 
 
 def site(request):
     """What the base layout needs on every page: site name, language links, unread count."""
-    path = request.get_full_path()
+    path = request.get_full_path_info()
     language_links = [
         {
             "code": code,
             "name_local": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
+            "url": in_language(path, code),
         }
         for code, _name in settings.LANGUAGES
     ]
@@ -25,6 +25,20 @@ def site(request):
         "language_links": language_links,
         "unread_notifications": unread,
     }
+
+
+def in_language(path: str, code: str) -> str:
+    """The page at ``path`` (below the script prefix) in language ``code``. Every language has the same URL tree (DESIGN.md
+    §5): English unprefixed, the others under /fr/ and /es/, so the language prefix is
+    changed and nothing else. (Django's translate_url resolves and reverses the path for
+    each language, a few milliseconds on every page, and a whole walk of the URL tree on a
+    page not found.) The query string is kept."""
+    current = get_language_from_path(path)
+    if current and current != settings.LANGUAGE_CODE:
+        path = path[len(current) + 1 :] or "/"
+    if code != settings.LANGUAGE_CODE:
+        path = f"/{code}{path}"
+    return get_script_prefix().rstrip("/") + path
 
 
 class _Followed:

@@ -18,6 +18,7 @@ from taggit.models import TaggedItemBase
 
 from innovations.models import Innovation, InnovationFacet
 from members.models import Organisation, by_unsuspended
+from network.tags import PrefetchedTags
 from network.taxonomy import Language, Theme
 
 # Words that name fixed URLs beside /resources/<slug>/.
@@ -174,7 +175,7 @@ class Resource(models.Model):
         verbose_name=_("language version of"),
         help_text=_("The same work in another language: choose its original version."),
     )
-    tags = TaggableManager(_("tags"), through=TaggedResource, blank=True)
+    tags = TaggableManager(_("tags"), through=TaggedResource, manager=PrefetchedTags, blank=True)
     publisher_type = models.CharField(
         _("publisher"), max_length=10, choices=Publisher, default=Publisher.ILO
     )

@@ -14,6 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from members.models import Organisation, by_unsuspended
+from network.tags import PrefetchedTags
 from network.taxonomy import SDG, Language, Region, Seeking, Stage, TargetGroup, Theme
 
 RESERVED_SLUGS = frozenset({"new", "feed", "export", "tags", "export.csv", "export.json"})
@@ -188,7 +189,7 @@ class Innovation(models.Model):
     links = models.TextField(
         _("links"), max_length=1000, blank=True, help_text=_("One web address per line, up to 5.")
     )
-    tags = TaggableManager(_("tags"), through=TaggedInnovation, blank=True)
+    tags = TaggableManager(_("tags"), through=TaggedInnovation, manager=PrefetchedTags, blank=True)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility, default=Visibility.PUBLIC
     )

@@ -10,6 +10,7 @@ from taggit.models import TaggedItemBase
 
 from members.models.choices import Delivery, FieldVisibility, ProfileVisibility, visible_levels
 from members.models.people import User
+from network.tags import PrefetchedTags
 from network.taxonomy import Language, Region, region_for_country
 
 
@@ -48,10 +49,18 @@ class Profile(models.Model):
         _("region"), max_length=24, choices=Region, blank=True, editable=False
     )
     expertise = TaggableManager(
-        _("expertise"), through=TaggedExpertise, related_name="expert_profiles", blank=True
+        _("expertise"),
+        through=TaggedExpertise,
+        manager=PrefetchedTags,
+        related_name="expert_profiles",
+        blank=True,
     )
     interests = TaggableManager(
-        _("interests"), through=TaggedInterest, related_name="interested_profiles", blank=True
+        _("interests"),
+        through=TaggedInterest,
+        manager=PrefetchedTags,
+        related_name="interested_profiles",
+        blank=True,
     )
     links = models.TextField(
         _("links"), max_length=1000, blank=True, help_text=_("One web address per line, up to 5.")

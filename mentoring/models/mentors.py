@@ -21,6 +21,7 @@ from mentoring.models.common import (
     viewer_is_staff,
 )
 from mentoring.models.mentorships import Mentorship
+from network.tags import PrefetchedTags
 from network.taxonomy import Language, Theme
 
 
@@ -99,7 +100,11 @@ class MentorProfile(models.Model):
         _("availability"), max_length=10, choices=Availability, default=Availability.AVAILABLE
     )
     expertise = TaggableManager(
-        _("expertise"), through=TaggedMentorExpertise, related_name="mentor_profiles", blank=True
+        _("expertise"),
+        through=TaggedMentorExpertise,
+        manager=PrefetchedTags,
+        related_name="mentor_profiles",
+        blank=True,
     )
     hidden_at = models.DateTimeField(_("hidden after reports"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)

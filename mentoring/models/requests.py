@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from mentoring.models.common import MAX_MONTHS, MIN_MONTHS, REQUEST_LIFETIME, viewer_is_staff
+from network.tags import PrefetchedTags
 from network.taxonomy import Language
 
 
@@ -66,6 +67,7 @@ class MentoringRequest(models.Model):
     topics = TaggableManager(
         _("topics"),
         through=TaggedRequestTopic,
+        manager=PrefetchedTags,
         related_name="mentoring_requests",
         blank=True,
         help_text=_("Comma-separated, e.g. apprenticeships, employer engagement."),

@@ -6,6 +6,8 @@ from django.core.management import call_command
 from django.core.management.commands import makemessages
 from django.utils.functional import cached_property
 
+from network.context_processors import in_language
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = sorted((ROOT / "locale").glob("*/LC_MESSAGES/*.po"))
 
@@ -118,3 +120,28 @@ def test_language_links_keep_the_visitor_on_the_same_page(client):
     html = client.get("/fr/accounts/login/").content.decode()
     assert 'href="/accounts/login/" hreflang="en"' in html
     assert 'href="/es/accounts/login/" hreflang="es"' in html
+
+
+@pytest.mark.parametrize(
+    "path, code, expected",
+    [
+        ("/fr/", "en", "/"),
+        ("/", "fr", "/fr/"),
+        (
+            "/es/innovations/?theme=green-skills&page=2",
+            "fr",
+            "/fr/innovations/?theme=green-skills&page=2",
+        ),
+        ("/innovations/solar-tvet/", "es", "/es/innovations/solar-tvet/"),
+        ("/fr", "es", "/es/"),
+        ("/es/no-such-page/", "en", "/no-such-page/"),
+    ],
+)
+def test_a_language_link_changes_the_prefix_and_keeps_the_rest(path, code, expected):
+    assert in_language(path, code) == expected
+
+
+@pytest.mark.django_db
+def test_a_page_not_found_links_to_itself_in_each_language(client):
+    html = client.get("/es/no-such-page/?q=1").content.decode()
+    assert 'href="/fr/no-such-page/?q=1" hreflang="fr"' in html
