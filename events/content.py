@@ -29,10 +29,15 @@ CONTENT = ContentApp(
     sitemaps={"events": EventSitemap},
     pages=["events:listing"],
     public_pages=["events:listing", "events:detail", "events:calendar"],
-    # Members see private events they are invited to: their count is their own.
+    # Members named on a private event (or hosting one) count it too: their count is their
+    # own; every other member's is shared.
     figures=[
         Figure(
-            "events", _("Upcoming events"), home.upcoming_count, order=30, same_for_members=False
+            "events",
+            _("Upcoming events"),
+            home.upcoming_count,
+            order=30,
+            same_for_members=Event.objects.same_as_every_member,
         )
     ],
     home=[Section("events:next", "events/_home.html#next", home.next_events, order=30)],

@@ -39,6 +39,7 @@ SOURCE = SearchSource(
     supports_language=True,
     order=30,
     max_results=CANDIDATES,
-    # Private events show to the members invited to them only.
-    same_for_members=False,
+    # Private events show to the members invited to them only: those members' matches are
+    # their own, every other member's are shared.
+    same_for_members=Event.objects.same_as_every_member,
 )

@@ -115,11 +115,14 @@ def listing_audience(user, *, members_share=True) -> str | None:
     included); staff and applicants (who also see their own members-only ones) get none, so
     what they see is always computed for them and never shared. ``members_share=False`` is
     for lists where each member sees their own (events they are invited to): only visitors
-    share.
+    share. It may also be a test of the member, ``members_share(user)``, for lists where most
+    members see the same and a few see more (those named on a private event).
     """
     if not user.is_authenticated:
         return "public"
     if members_share and user.is_member and not user.is_staff:
+        if callable(members_share) and not members_share(user):
+            return None
         return "members"
     return None
 

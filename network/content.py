@@ -34,13 +34,15 @@ from django.utils.translation import gettext_lazy as _
 class Figure:
     """A number on the home page ("Innovations 1,234"): ``count(viewer)``, shared for a minute
     by the viewers who would see the same number (network.cache.cached_for_audience; not by
-    members, when some see things named for them alone). ``name`` is unique ("innovations")."""
+    members, when some see things named for them alone, or only by the members that
+    ``same_for_members(user)`` says see what every member sees). ``name`` is unique
+    ("innovations")."""
 
     name: str
     label: Any
     count: Callable[[Any], int]
     order: int = 50
-    same_for_members: bool = True
+    same_for_members: bool | Callable[[Any], bool] = True
 
 
 @dataclass(frozen=True)

@@ -116,5 +116,6 @@ class SearchSource:
     order: int = 50  # place among the groups of results
     max_results: int | None = None  # a source that caps its matches shows "1000+"
     # Whether every member sees the same matches (and their count can be shared among them):
-    # not where members see things named for them alone (private events they are invited to).
-    same_for_members: bool = True
+    # not where members see things named for them alone (private spaces they belong to), or
+    # a test of the member where only some do (network.cache.listing_audience).
+    same_for_members: bool | Callable[[Any], bool] = True

@@ -1,6 +1,6 @@
 """The listing: upcoming, past and "my events", with filters and facet counts."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -31,21 +31,24 @@ def _month_choices(counts):
 
 
 def mine_filter(user):
-    """Events ``user`` takes part in: registered or waitlisted, hosting, invited, booked."""
-    return (
-        Exists(
-            Registration.objects.filter(event=OuterRef("pk"), user=user).exclude(
-                status=Registration.Status.CANCELLED
-            )
+    """Events ``user`` takes part in: registered or waitlisted, hosting, invited, booked.
+
+    The member's own few event ids are gathered first (each table by its user index) and the
+    events found by id: testing four correlated subqueries on every upcoming event read all
+    of them for a member with none (15 ms at 5,000 events, on every member's home page)."""
+    taking_part = (
+        Registration.objects.filter(user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .values("event_id")
+        .union(
+            EventHost.objects.filter(user=user).values("event_id"),
+            Invitation.objects.filter(user=user)
+            .exclude(status=Invitation.Status.DECLINED)
+            .values("event_id"),
+            Booking.objects.filter(member=user).values("event_id"),
         )
-        | Exists(EventHost.objects.filter(event=OuterRef("pk"), user=user))
-        | Exists(
-            Invitation.objects.filter(event=OuterRef("pk"), user=user).exclude(
-                status=Invitation.Status.DECLINED
-            )
-        )
-        | Exists(Booking.objects.filter(event=OuterRef("pk"), member=user))
     )
+    return Q(pk__in=taking_part)
 
 
 def listing(request):

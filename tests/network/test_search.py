@@ -196,26 +196,35 @@ def test_member_search_uses_the_trigram_indexes_and_finds_names_and_headlines():
     assert "member_name_trgm" in plan and "profile_headline_trgm" in plan, plan
 
 
-def test_members_share_the_counts_of_a_frequent_word_but_not_of_events(client):
+def test_members_share_the_counts_of_a_frequent_word_unless_named_on_a_private_event(client):
     """Six matches in each group: the group shows five and a count. A second member asking
-    the same reads the shared counts, except the events', where invitations differ."""
+    the same reads the shared counts. A member invited to a matching private event finds
+    it and counts it, computed for them alone; the members after them never see it."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.factories import EventFactory
+    from tests.factories import EventFactory, InvitationFactory
 
     for index in range(6):
         InnovationFactory(title=f"Apprenticeship toolkit {index}")
         EventFactory(title=f"Apprenticeship clinic {index}")
-    counted = []
-    for member in UserFactory.create_batch(2):
+    invited = InvitationFactory(
+        event=EventFactory(title="Apprenticeship clinic for the cohort", visibility="private")
+    ).user
+    answers = []
+    for member in [*UserFactory.create_batch(2), invited, UserFactory()]:
         client.force_login(member)
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/search/", {"q": "apprenticeship"})
-        groups = {g["source"].key: g["count"] for g in response.context["groups"]}
-        assert (groups["innovations"], groups["events"]) == (6, 6)
-        counted.append([q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")])
-    first, second = counted
-    assert any("innovations_innovation" in sql for sql in first)
-    assert not any("innovations_innovation" in sql for sql in second)  # shared
-    assert any("events_event" in sql for sql in second)  # each member's own
+        groups = {g["source"].key: g for g in response.context["groups"]}
+        counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+        answers.append((groups["innovations"]["count"], groups["events"]["count"], counts))
+        private_listed = any("cohort" in item["title"] for item in groups["events"]["items"])
+        assert private_listed == (member == invited)
+    first, second, named, last = answers
+    assert [answer[:2] for answer in answers] == [(6, 6), (6, 6), (6, 7), (6, 6)]
+    assert any("innovations_innovation" in sql for sql in first[2])
+    assert any("events_event" in sql for sql in first[2])
+    assert not any("innovations_innovation" in sql or "events_event" in sql for sql in second[2])
+    assert any("events_event" in sql for sql in named[2])  # their own
+    assert not any("events_event" in sql for sql in last[2])  # shared again, without it
