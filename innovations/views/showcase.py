@@ -141,10 +141,12 @@ def showcase(request):
 
 
 def related_innovations(innovation, viewer, limit=4):
-    """Published innovations sharing themes and tags with ``innovation``, best first.
+    """Published innovations sharing themes and tags with ``innovation``, best first (the
+    most themes and tags in common, then the newest), among the RELATED_CANDIDATES newest
+    that share any.
 
-    The ranking scores every listed innovation, so it is shared for a minute by an audience
-    (as primary keys); the innovations themselves are read again for ``viewer`` each time.
+    The ranking is shared for a minute by an audience (as primary keys); the innovations
+    themselves are read again for ``viewer`` each time.
     """
     computed = []
 
@@ -159,30 +161,43 @@ def related_innovations(innovation, viewer, limit=4):
     return [found[pk] for pk in pks if pk in found]
 
 
+# Related innovations are ranked among the newest of those sharing a theme or a tag with
+# the innovation: scoring every listed innovation took 1 to 3 s at 100,000 of them.
+RELATED_CANDIDATES = 500
+
+
 def _rank_related(innovation, viewer, limit):
     themes = [f.value for f in innovation.facets.all() if f.kind == "theme"]
     tag_ids = [tag.pk for tag in innovation.tags.all()]
-    shared_themes = (
-        InnovationFacet.objects.filter(innovation=OuterRef("pk"), kind="theme", value__in=themes)
-        .values("innovation")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    shared_tags = (
-        TaggedInnovation.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
-        .values("content_object")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    score = Coalesce(Subquery(shared_themes, output_field=IntegerField()), Value(0)) + Coalesce(
-        Subquery(shared_tags, output_field=IntegerField()), Value(0)
-    )
-    return list(
+    if not themes and not tag_ids:
+        return []
+    with_themes = InnovationFacet.objects.filter(kind="theme", value__in=themes)
+    with_tags = TaggedInnovation.objects.filter(tag_id__in=tag_ids)
+    candidates = (
         Innovation.objects.listed_for(viewer)
         .exclude(pk=innovation.pk)
+        .filter(
+            Exists(with_themes.filter(innovation=OuterRef("pk")))
+            | Exists(with_tags.filter(content_object=OuterRef("pk")))
+        )
+        .order_by("-published_at", "-pk")
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    shared_themes = (
+        with_themes.filter(innovation=OuterRef("pk")).values("innovation").annotate(n=Count("pk"))
+    )
+    shared_tags = (
+        with_tags.filter(content_object=OuterRef("pk"))
+        .values("content_object")
+        .annotate(n=Count("pk"))
+    )
+    score = Coalesce(
+        Subquery(shared_themes.values("n"), output_field=IntegerField()), Value(0)
+    ) + Coalesce(Subquery(shared_tags.values("n"), output_field=IntegerField()), Value(0))
+    return list(
+        Innovation.objects.filter(pk__in=Subquery(candidates))
         .annotate(score=score)
-        .filter(score__gt=0)
-        .order_by("-score", "-published_at")[:limit]
+        .order_by("-score", "-published_at", "-pk")[:limit]
     )
 
 

@@ -1,7 +1,10 @@
 """The showcase and the detail page run a fixed number of queries, whatever the data."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from innovations.models import (
     Adoption,
@@ -13,7 +16,7 @@ from innovations.models import (
     VisitorInterest,
     VisitorReply,
 )
-from innovations.views.showcase import card_queryset
+from innovations.views.showcase import card_queryset, related_innovations
 from tests.factories import InnovationFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +107,26 @@ def test_a_members_newest_innovations_read_down_the_listed_index():
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "innovation_listed_recent_idx" in plan, plan
     assert all(innovation.title.startswith("Published") for innovation in queryset)
+
+
+def test_related_innovations_rank_the_most_in_common_then_the_newest(client):
+    """Two themes and a tag in common come before one; among equals, the newest first; an
+    innovation with nothing in common is never related."""
+
+    def made(title, themes, tags, days_ago):
+        innovation = InnovationFactory(
+            title=title,
+            facets={"theme": themes},
+            published_at=timezone.now() - timedelta(days=days_ago),
+        )
+        innovation.tags.set(tags)
+        return innovation
+
+    seen = made("Seen", ["digital-skills", "green-skills"], ["apprenticeship", "solar"], 9)
+    made("Three in common", ["digital-skills", "green-skills"], ["solar"], 8)
+    made("One theme, older", ["green-skills"], [], 7)
+    made("One tag, newer", [], ["apprenticeship"], 1)
+    made("Nothing in common", ["inclusion-and-gender"], ["welding"], 0)
+    viewer = UserFactory()
+    titles = [innovation.title for innovation in related_innovations(seen, viewer)]
+    assert titles == ["Three in common", "One tag, newer", "One theme, older"]
