@@ -28,11 +28,13 @@ def site(request):
 
 
 def in_language(path: str, code: str) -> str:
-    """The page at ``path`` (below the script prefix) in language ``code``. Every language has the same URL tree (DESIGN.md
-    §5): English unprefixed, the others under /fr/ and /es/, so the language prefix is
-    changed and nothing else. (Django's translate_url resolves and reverses the path for
-    each language, a few milliseconds on every page, and a whole walk of the URL tree on a
-    page not found.) The query string is kept."""
+    """The page at ``path`` (below the script prefix) in language ``code``.
+
+    Every language has the same URL tree (DESIGN.md §5): English unprefixed, the others
+    under /fr/ and /es/, so the language prefix is changed and nothing else. (Django's
+    translate_url resolves and reverses the path for each language, a few milliseconds on
+    every page, and a whole walk of the URL tree on a page not found.) The query string is
+    kept."""
     current = get_language_from_path(path)
     if current and current != settings.LANGUAGE_CODE:
         path = path[len(current) + 1 :] or "/"

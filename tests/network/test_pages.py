@@ -70,10 +70,11 @@ def test_home_runs_a_fixed_number_of_queries(client, django_assert_num_queries, 
     for index in range(count):
         InnovationFactory(featured=index % 2 == 0)
     client.force_login(UserFactory())
-    # session, user, last-active stamp, unread count; five figures; featured and newest
-    # innovations (+facets); next events; new resources; the dashboard's blocks (one of
-    # them the member's spaces)
-    with django_assert_num_queries(22):
+    # session, user, last-active stamp, unread count; five figures (and whether the member
+    # shares the members' event count: Event.objects.same_as_every_member); featured and
+    # newest innovations (+facets); next events; new resources; the dashboard's blocks (one
+    # of them the member's spaces)
+    with django_assert_num_queries(23):
         response = client.get("/")
     assert response.status_code == 200
 
