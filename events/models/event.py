@@ -64,25 +64,21 @@ class EventQuerySet(models.QuerySet):
         return shown.filter(allowed)
 
     def same_as_every_member(self, user) -> bool:
-        """Whether ``visible_to(user)`` is exactly what every member sees, so that what is
-        computed from it (a count, a search's matches) may be shared among members: true for
-        a member who hosts and created no event and is named on no private one, as most are.
-        It reads the same relations as ``visible_to``, just above: change both together. One
-        query, kept on ``user`` for the request."""
+        """Whether ``visible_to(user)`` is what every member sees, so that a count or search
+        computed from it may be shared among members: true for a member who hosts and created
+        no event and is named on no private one. It reads ``visible_to``'s relations, just
+        above: change both together. One query, kept on ``user`` for the request."""
         if not (user.is_authenticated and user.is_member) or user.is_staff:
             return False
         if not hasattr(user, "_events_of_their_own"):
             private = Q(event__visibility=Visibility.PRIVATE)
-            user._events_of_their_own = (
-                EventHost.objects.filter(user=user).values("pk")
-                .union(
-                    Event.objects.filter(created_by=user).values("pk"),
-                    Invitation.objects.filter(private, user=user).values("pk"),
-                    Registration.objects.filter(private, user=user).values("pk"),
-                    all=True,
-                )
-                .exists()
-            )  # fmt: skip
+            hosting = EventHost.objects.filter(user=user).values("pk")
+            user._events_of_their_own = hosting.union(
+                Event.objects.filter(created_by=user).values("pk"),
+                Invitation.objects.filter(private, user=user).values("pk"),
+                Registration.objects.filter(private, user=user).values("pk"),
+                all=True,
+            ).exists()
         return not user._events_of_their_own
 
     def listed_for(self, user):

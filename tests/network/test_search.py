@@ -1,8 +1,16 @@
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from innovations.models import Innovation
-from tests.factories import ApplicantFactory, InnovationFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    ApplicantFactory,
+    EventFactory,
+    InnovationFactory,
+    InvitationFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -200,11 +208,6 @@ def test_members_share_the_counts_of_a_frequent_word_unless_named_on_a_private_e
     """Six matches in each group: the group shows five and a count. A second member asking
     the same reads the shared counts. A member invited to a matching private event finds
     it and counts it, computed for them alone; the members after them never see it."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from tests.factories import EventFactory, InvitationFactory
-
     for index in range(6):
         InnovationFactory(title=f"Apprenticeship toolkit {index}")
         EventFactory(title=f"Apprenticeship clinic {index}")
