@@ -40,7 +40,15 @@ CONTENT = ContentApp(
             same_for_members=Event.objects.same_as_every_member,
         )
     ],
-    home=[Section("events:next", "events/_home.html#next", home.next_events, order=30)],
+    home=[
+        Section(
+            "events:next",
+            "events/_home.html#next",
+            home.next_events,
+            order=30,
+            shared=Event.objects.same_as_every_member,
+        )
+    ],
     dashboard=[
         Section("events:mine", "components/dashboard_links.html", home.my_events_section, order=20)
     ],

@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from events.models import Event, Registration
-from events.views.listing import mine_filter
+from events.views.listing import my_event_ids
 
 MAX_ITEMS = 5
 NEXT = 3
@@ -27,13 +27,16 @@ def next_events(request) -> dict | None:
 
 def my_events_section(request) -> dict | None:
     user = request.user
+    mine = my_event_ids(user)
+    if not mine:  # most members: no need to build the visibility query
+        return None
     waitlisted = Registration.objects.filter(
         event=OuterRef("pk"), user=user, status=Registration.Status.WAITLISTED
     )
     events = list(
         Event.objects.listed_for(user)
         .upcoming()
-        .filter(mine_filter(user))
+        .filter(pk__in=mine)
         .annotate(on_waitlist=Exists(waitlisted))
         .order_by("starts_at", "pk")[:MAX_ITEMS]
     )

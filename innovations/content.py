@@ -46,8 +46,20 @@ CONTENT = ContentApp(
         Figure("countries", _("Countries"), home.country_count, order=50),
     ],
     home=[
-        Section("innovations:featured", "innovations/_home.html#featured", home.featured, order=10),
-        Section("innovations:newest", "innovations/_home.html#newest", home.newest, order=20),
+        Section(
+            "innovations:featured",
+            "innovations/_home.html#featured",
+            home.featured,
+            order=10,
+            shared=True,
+        ),
+        Section(
+            "innovations:newest",
+            "innovations/_home.html#newest",
+            home.newest,
+            order=20,
+            shared=True,
+        ),
     ],
     dashboard=[
         Section("innovations:mine", "innovations/_home.html#mine", home.mine, order=10),

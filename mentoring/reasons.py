@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from mentoring.matching import Reason
-from network.taxonomy import Language, Region, Theme
+from network.taxonomy import Language, Region, Theme, labels
 
 
 def stored(reasons) -> list[dict]:
@@ -23,7 +23,8 @@ def stored(reasons) -> list[dict]:
 
 
 def _label(choices, value):
-    return str(choices(value).label) if value in choices.values else value
+    found = labels(choices, [value])
+    return str(found[0]) if found else value
 
 
 def _hours(value) -> str:

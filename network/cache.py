@@ -7,7 +7,7 @@ import logging
 
 import redis
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -34,7 +34,29 @@ def _is_redis_error(error) -> bool:
     return isinstance(error, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError))
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one ``redis.Redis`` per connection pool. Django builds a new
+    one for every cache call, with its table of some 170 reply handlers: about 0.1 ms each
+    time, a millisecond on a page that reads the cache ten times. A ``redis.Redis`` takes a
+    connection from its pool for each command, so one serves every thread."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = super().get_client(key, write=write)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     get = _degrade(lambda key, default=None, version=None: default)(RedisCache.get)
     set = _degrade(lambda *args, **kwargs: None)(RedisCache.set)
     # "Stored": cache-based locks (allauth's rate-limit lock) then proceed instead of waiting

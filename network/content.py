@@ -49,12 +49,20 @@ class Figure:
 class Section:
     """A block of the home page or of a member's dashboard, rendered with ``template`` from
     ``context(request)``; a falsy context means there is nothing to show. ``name`` is unique
-    ("innovations:featured")."""
+    ("innovations:featured").
+
+    ``shared``: a context that is the same for every viewer of an audience (the newest
+    innovations, the next events) is shared by them for a minute, as figures are
+    (network.cache.cached_for_audience): ``True`` by visitors and by approved members, a test
+    ``shared(user)`` by visitors and the members it says see what every member sees. Its
+    context then holds rows only, nothing translated or of the viewer's. ``False``: each
+    viewer's own (a member's dashboard)."""
 
     name: str
     template: str
     context: Callable[[Any], dict | None]
     order: int = 50
+    shared: bool | Callable[[Any], bool] = False
 
 
 @dataclass(frozen=True)

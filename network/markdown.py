@@ -1,6 +1,7 @@
 """User text: Markdown rendered, then sanitised with nh3 (an allowlist, so nothing else gets in)."""
 
 import threading
+from functools import lru_cache
 
 import markdown as markdown_lib
 import nh3
@@ -33,12 +34,29 @@ def render_markdown(text: str, *, nofollow: bool = True) -> SafeString:
 
     Raw HTML in the input is escaped by nh3's allowlist; links only keep http(s)/mailto and get
     ``rel="nofollow ugc noopener"`` when ``nofollow`` (content from members is not endorsed).
+    The same text gives the same HTML, so short texts (bios, summaries, comments), rendered
+    on every card of every page, are kept rendered in each process.
     """
     if not text:
         return mark_safe("")
+    if len(text) <= KEPT_LENGTH:
+        return mark_safe(_kept(text, nofollow))
+    return mark_safe(_render(text, nofollow))
+
+
+# Up to 1,024 texts of at most 2,000 characters: a few megabytes a process at most.
+KEPT_LENGTH = 2000
+
+
+@lru_cache(maxsize=1024)
+def _kept(text: str, nofollow: bool) -> str:
+    return _render(text, nofollow)
+
+
+def _render(text: str, nofollow: bool) -> str:
     html = _converter().convert(text)
     rel = "nofollow ugc noopener noreferrer" if nofollow else "noopener noreferrer"
-    cleaned = nh3.clean(
+    return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -46,4 +64,3 @@ def render_markdown(text: str, *, nofollow: bool = True) -> SafeString:
         link_rel=rel,
         strip_comments=True,
     )
-    return mark_safe(cleaned)

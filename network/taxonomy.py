@@ -16,8 +16,23 @@ This module is the base layer of the project: it must not import any other proje
 app, only Django itself.
 """
 
+from functools import cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def labels(choices: type[models.Choices], values) -> list:
+    """The labels of ``values`` in ``choices``, in the order given; unknown values are left
+    out. Read from a table built once per vocabulary: ``Choices.values`` and ``Choices(value)``
+    build their lists on every call, about 0.1 ms a card on a page of twenty mentors."""
+    table = _label_table(choices)
+    return [table[value] for value in values if value in table]
+
+
+@cache
+def _label_table(choices: type[models.Choices]) -> dict:
+    return {member.value: member.label for member in choices}
 
 
 class Region(models.TextChoices):

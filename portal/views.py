@@ -19,7 +19,13 @@ def _sections(part: str, request) -> list[dict]:
     """The declared sections of ``part`` that have something to show, in order."""
     shown = []
     for section in content.ordered(part):
-        context = section.context(request)
+        if section.shared:
+            context = cached_for_audience(
+                f"section-{section.name}", request.user, [], partial(section.context, request),
+                members_share=section.shared,
+            )  # fmt: skip
+        else:
+            context = section.context(request)
         if context:
             shown.append({"name": section.name, "template": section.template, "context": context})
     return shown

@@ -25,7 +25,9 @@ CONTENT = ContentApp(
         "resources:collections",
         "resources:collection",
     ],
-    home=[Section("resources:new", "resources/_home.html#new", new_resources, order=40)],
+    home=[
+        Section("resources:new", "resources/_home.html#new", new_resources, order=40, shared=True)
+    ],
     queues=[
         Queue(
             _("Contributed resources"),

@@ -19,7 +19,7 @@ from taggit.models import TaggedItemBase
 from innovations.models import Innovation, InnovationFacet
 from members.models import Organisation, by_unsuspended
 from network.tags import PrefetchedTags
-from network.taxonomy import Language, Theme
+from network.taxonomy import Language, Theme, labels
 
 # Words that name fixed URLs beside /resources/<slug>/.
 RESERVED_SLUGS = frozenset({"new", "collections", "contribute", "mine", "feed", "tags"})
@@ -284,7 +284,7 @@ class Resource(models.Model):
         return [item.theme for item in self.themes.all()]
 
     def theme_labels(self) -> list[str]:
-        return [Theme(value).label for value in self.theme_values() if value in Theme.values]
+        return labels(Theme, self.theme_values())
 
     def clean(self):
         """Language versions form one level: an original and its translations."""

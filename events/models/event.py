@@ -30,7 +30,7 @@ from events.models.choices import (
     validate_timezone,
 )
 from members.models import by_unsuspended
-from network.taxonomy import Language, Region
+from network.taxonomy import Language, Region, labels
 
 
 class EventQuerySet(models.QuerySet):
@@ -309,7 +309,7 @@ class Event(models.Model):
         return [line for line in lines if line.lower().startswith(("http://", "https://"))]
 
     def language_names(self) -> list[str]:
-        return [language.get_code_display() for language in self.languages.all()]
+        return labels(Language, [language.code for language in self.languages.all()])
 
 
 class EventLanguage(models.Model):

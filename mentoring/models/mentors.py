@@ -22,7 +22,7 @@ from mentoring.models.common import (
 )
 from mentoring.models.mentorships import Mentorship
 from network.tags import PrefetchedTags
-from network.taxonomy import Language, Theme
+from network.taxonomy import Language, Theme, labels
 
 
 class TaggedMentorExpertise(TaggedItemBase):
@@ -143,13 +143,13 @@ class MentorProfile(models.Model):
         return self.facet_values("format")
 
     def theme_labels(self) -> list[str]:
-        return [Theme(value).label for value in self.themes if value in Theme.values]
+        return labels(Theme, self.themes)
 
     def language_labels(self) -> list[str]:
-        return [Language(value).label for value in self.languages if value in Language.values]
+        return labels(Language, self.languages)
 
     def format_labels(self) -> list[str]:
-        return [Format(value).label for value in self.formats if value in Format.values]
+        return labels(Format, self.formats)
 
     def load(self) -> int:
         """Active mentees: the annotation when present, else a query."""

@@ -195,6 +195,10 @@ def test_with_redis_stopped_pages_serve_and_work_is_queued_once_it_is_back(
 
     # Redis is back: the replay queues the kept task on it.
     private_redis["process"] = start_redis(private_redis["port"])
+    # The cache's client, kept for every call, reconnects by itself.
+    cache.set("probe", "back")
+    assert cache.get("probe") == "back"
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)  # one, kept
     assert replay_pending_tasks() == 1
     assert not PendingTask.objects.exists()
     queued = redis.Redis(port=private_redis["port"]).lrange("celery", 0, -1)

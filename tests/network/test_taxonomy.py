@@ -1,12 +1,16 @@
 """Tests for the shared taxonomy (network.taxonomy); no database needed."""
 
+from django.utils import translation
 from django_countries.data import COUNTRIES
 
 from network.taxonomy import (
     COUNTRY_REGION,
     SDG,
+    Language,
     Region,
+    Theme,
     countries_in_region,
+    labels,
     region_for_country,
 )
 
@@ -104,3 +108,14 @@ def test_sdg_has_17_goals_numbered_1_to_17():
     assert SDG.QUALITY_EDUCATION == 4
     assert SDG.DECENT_WORK == 8
     assert SDG.PARTNERSHIPS == 17
+
+
+def test_labels_keep_the_order_given_leave_out_unknown_values_and_follow_the_language():
+    values = ["green-skills", "no-such-theme", "digital-skills"]
+    assert [str(label) for label in labels(Theme, values)] == ["Green skills", "Digital skills"]
+    with translation.override("fr"):
+        assert [str(label) for label in labels(Theme, values)] == [
+            "Compétences vertes",
+            "Compétences numériques",
+        ]
+    assert [str(label) for label in labels(Language, ["sw"])] == ["Swahili"]
