@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +31,7 @@ from mentoring.models import (
     TaggedMentorExpertise,
 )
 from mentoring.reasons import describe
+from network.cache import shared_parts
 
 # Every account starts on "UTC" until its member picks a time zone; members who live on UTC
 # pick their city (Africa/Accra, Europe/London). So "UTC" says nothing about closeness.
@@ -55,14 +56,20 @@ def card_queryset(queryset):
         queryset.with_load()
         .select_related("user__profile")
         .prefetch_related(
-            Prefetch("facets", queryset=MentorFacet.objects.order_by("kind", "value")),
-            "expertise",
+            *CARD_DETAILS,
             Prefetch(
                 "user__affiliations",
                 queryset=Affiliation.objects.select_related("organisation").order_by("pk"),
             ),
         )
     )
+
+
+# What the shared parts of a card (PARTS) read beyond the mentor, their member and profile.
+CARD_DETAILS = (
+    Prefetch("facets", queryset=MentorFacet.objects.order_by("kind", "value")),
+    "expertise",
+)
 
 
 def _shows(profile, field: str, levels, trusted: bool) -> bool:
@@ -189,6 +196,9 @@ class RankedMentor:
     score: int | None
     reasons: list
     explanations: list[str]
+    # The card's parts that every viewer sees alike (with_shared_parts).
+    head: str = ""
+    details: str = ""
 
     @property
     def allowed(self) -> bool:
@@ -356,12 +366,15 @@ def unpacked(rows) -> list[ScoredMentor]:
 
 
 def cards_for(queryset, scored) -> list[RankedMentor]:
-    """The cards (:func:`card_queryset`, four queries) of the ``scored`` mentors among
-    ``queryset``, in the order given, with their score, reasons and explanations."""
+    """The cards of the ``scored`` mentors among ``queryset``, in the order given, with their
+    score, reasons and explanations: one query, for what is the viewer's own on a card (the
+    parts every viewer sees alike come from with_shared_parts)."""
     scored = list(scored)
     if not scored:
         return []
-    mentors = card_queryset(queryset.filter(pk__in=[item.id for item in scored]))
+    # The card's own parts need the mentor, their member and load; the shared parts
+    # prefetch the rest only when they are rendered (with_shared_parts).
+    mentors = queryset.with_load().select_related("user").filter(pk__in=[i.id for i in scored])
     by_id = {mentor.pk: mentor for mentor in mentors}
     return [
         RankedMentor(
@@ -373,6 +386,26 @@ def cards_for(queryset, scored) -> list[RankedMentor]:
         for item in scored
         if item.id in by_id
     ]
+
+
+PARTS = "mentoring/_mentor_card_parts.html"
+
+
+def with_shared_parts(items: list[RankedMentor], levels) -> list[RankedMentor]:
+    """``items`` with the parts of their cards that are the same for every viewer, the
+    details for every viewer with the same visibility ``levels``, shared among them
+    (network.cache.shared_parts): a card's name, bio and facts are rendered once a minute,
+    not on every page of every member."""
+    mentors = [item.mentor for item in items]
+    for part, depends_on in (("head", None), ("details", sorted(levels))):
+        rendered = shared_parts(
+            f"{PARTS}#{part}", mentors, depends_on=depends_on,
+            context=lambda mentor: {"mentor": mentor, "levels": levels},
+            prepare=lambda missing: prefetch_related_objects(missing, "user__profile", *CARD_DETAILS),
+        )  # fmt: skip
+        for item, html in zip(items, rendered, strict=True):
+            setattr(item, part, html)
+    return items
 
 
 def candidates_for(mentee_user):

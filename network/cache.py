@@ -9,7 +9,10 @@ import redis
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +105,31 @@ def shared_aggregate(name: str, audience: str, parameters, compute):
         value = compute()
         cache.set(key, value, AGGREGATE_SECONDS)
     return value
+
+
+def shared_parts(template_name: str, objects, *, depends_on, context, prepare=None) -> list[str]:
+    """Each of ``objects`` rendered with ``template_name`` and ``context(obj)``: the part of a
+    card that is the same for every viewer (a mentor's name, bio and expertise), shared for a
+    minute and forgotten with the aggregates' generation, read for a whole page at once. Such
+    a part shows nothing of the viewer and is rendered without the request; ``depends_on``
+    (any repr-able value) names what else it varies with, such as the viewer's visibility
+    levels, and the active language is part of its key. ``prepare(missing)``, if given, is
+    called with the objects whose part must be rendered, before it is: to prefetch what only
+    the part reads."""
+    generation = cache.get(_GENERATION_KEY, 0)
+    digest = hashlib.sha256(repr((get_language(), depends_on)).encode()).hexdigest()[:32]
+    keys = [f"part:{template_name}:{generation}:{digest}:{obj.pk}" for obj in objects]
+    found = cache.get_many(keys)
+    missing = {key: obj for key, obj in zip(keys, objects, strict=True) if key not in found}
+    if missing:
+        if prepare:
+            prepare(list(missing.values()))
+        rendered = {
+            key: render_to_string(template_name, context(obj)) for key, obj in missing.items()
+        }
+        cache.set_many(rendered, AGGREGATE_SECONDS)
+        found.update(rendered)
+    return [mark_safe(found[key]) for key in keys]
 
 
 def forget_aggregates(**kwargs) -> None:

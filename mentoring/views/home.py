@@ -42,6 +42,7 @@ def home(request):
     for programme in programmes:
         programme.applied = programme.pk in applied
     mentor = ranking.card_queryset(MentorProfile.objects.filter(user=viewer)).first()
+    levels = visible_levels(viewer)
     context = {
         "received": list(
             requests.filter(mentor=viewer).order_by(PENDING_FIRST, "-created_at")[:RECENT]
@@ -50,9 +51,9 @@ def home(request):
         "active": [m for m in mentorships if m.is_active],
         "past": [m for m in mentorships if not m.is_active][:RECENT],
         "programmes": programmes,
-        "suggested": ranking.suggested_mentors(viewer, now=now),
+        "suggested": ranking.with_shared_parts(ranking.suggested_mentors(viewer, now=now), levels),
         "mentor": mentor,
         "counts": completed_mentorship_counts(viewer),
-        "levels": visible_levels(viewer),
+        "levels": levels,
     }
     return render(request, "mentoring/home.html", context)

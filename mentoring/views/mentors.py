@@ -53,7 +53,9 @@ def mentor_list(request):
     scored = shared_aggregate("mentor-ranking", f"member:{viewer.pk}", filters, score)
     # The paginator counts and slices the ranked ids; only the page becomes cards.
     page = Paginator(scored, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = ranking.cards_for(filterset.qs, ranking.unpacked(page.object_list))
+    page.object_list = ranking.with_shared_parts(
+        ranking.cards_for(filterset.qs, ranking.unpacked(page.object_list)), levels
+    )
     get = request.GET.get
     selected_expertise = set(request.GET.getlist("expertise"))
     context = {

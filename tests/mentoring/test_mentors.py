@@ -187,3 +187,31 @@ def test_a_kept_ranking_forgets_a_mentor_who_pauses_at_once(client):
     keen.availability = "paused"
     keen.save()
     assert ranked() == ["Bongani Other", "Amina Keen"]
+
+
+def test_cards_shared_among_members_show_an_edit_at_once_in_the_viewers_language(client):
+    """A card's name, bio and facts are rendered once for every member (mentoring.ranking.
+    with_shared_parts): in each language, and again as soon as the mentor changes them."""
+    mentor = MentorProfileFactory(bio="Ten years of **welding** apprenticeships.")
+    profile = mentor.user.profile
+    profile.country, profile.country_visibility = "KE", "hidden"
+    profile.save()
+    client.force_login(UserFactory())
+
+    page = client.get("/mentoring/mentors/").content.decode()
+    assert "Ten years of <strong>welding</strong> apprenticeships." in page
+    assert "Apprenticeships and work-based learning" in page
+    assert "Kenya" not in page  # the mentor keeps their country to themselves
+    french = client.get("/fr/mentoring/mentors/").content.decode()
+    assert "Apprentissage et formation en milieu de travail" in french
+    assert "Apprenticeships and work-based learning" not in french
+
+    mentor.bio = "Now training **solar** installers."
+    mentor.save()
+    profile.country_visibility = "members"
+    profile.save()
+    page = client.get("/mentoring/mentors/").content.decode()
+    assert "Now training <strong>solar</strong> installers." in page
+    assert "welding" not in page
+    assert "Kenya" in page
+    assert "<dt>Pays</dt><dd>Kenya</dd>" in client.get("/fr/mentoring/mentors/").content.decode()
