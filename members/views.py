@@ -10,7 +10,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -39,12 +39,21 @@ from members.models import (
     showing_q,
     visible_levels,
 )
-from network.cache import shared_aggregate, shared_listing
+from network.cache import shared_aggregate, shared_listing, shared_parts
 from network.facets import facet_options, query_without_page
 from network.models import FollowedTopic
 from network.taxonomy import Language, OrganisationType, Region, Theme
 
 DIRECTORY_PAGE_SIZE = 24
+
+
+# What a directory card reads beyond the member and their profile.
+MEMBER_CARD = (
+    Prefetch(
+        "affiliations", queryset=Affiliation.objects.select_related("organisation").order_by("pk")
+    ),
+    "profile__expertise",
+)
 
 
 def directory(request):
@@ -55,13 +64,7 @@ def directory(request):
     results = filterset.qs
     if not results.ordered:
         results = results.order_by("display_name", "username")
-    results = results.select_related("profile").prefetch_related(
-        Prefetch(
-            "affiliations",
-            queryset=Affiliation.objects.select_related("organisation").order_by("pk"),
-        ),
-        "profile__expertise",
-    )
+    results = results.select_related("profile")
     levels = repr(sorted(visible_levels(viewer)))
     filters = sorted((k, v) for k, v in request.GET.lists() if k not in ("page", "sort"))
     page, facets = shared_listing(
@@ -75,10 +78,17 @@ def directory(request):
     selected_expertise = set(request.GET.getlist("expertise"))
     expertise_counts = facets["expertise"]
     top_expertise = sorted(expertise_counts, key=lambda n: (-expertise_counts[n], n))[:20]
+    # The cards are the same for every viewer with the same visibility levels: shared among
+    # them, and what only a card shows read just for the cards rendered afresh.
+    cards = shared_parts(
+        "members/_member_card.html", list(page.object_list), depends_on=levels,
+        context=lambda member: {"member": member, "levels": visible_levels(viewer)},
+        prepare=lambda missing: prefetch_related_objects(missing, *MEMBER_CARD),
+    )  # fmt: skip
     context = {
         "filter": filterset,
         "page_obj": page,
-        "levels": visible_levels(viewer),
+        "cards": cards,
         "facets": {
             "country": facet_options(
                 sorted(((c, countries.name(c)) for c in facets["country"]), key=lambda x: x[1]),

@@ -106,3 +106,23 @@ def test_directory_query_count_is_constant(viewer_client, django_assert_num_quer
     with django_assert_num_queries(15):
         response = viewer_client.get("/members/?sort=name")
     assert response.status_code == 200
+
+
+def test_cards_shared_by_viewers_with_the_same_levels_show_an_edit_at_once(client):
+    """Directory cards are rendered once for every viewer with the same visibility levels:
+    a country shown to members stays hidden from visitors, and an edit shows at once."""
+    amina = make_member("Amina Diallo", country="KE", expertise=["solar"], visibility="public")
+    amina.profile.country_visibility = "members"
+    amina.profile.save()
+    client.force_login(UserFactory())
+    page = client.get("/members/").content.decode()
+    assert "Amina Diallo" in page and "Kenya" in page
+    client.logout()
+    page = client.get("/members/").content.decode()
+    assert "Amina Diallo" in page and "Kenya" not in page
+
+    amina.profile.headline = "Trains solar installers"
+    amina.profile.save()
+    assert "Trains solar installers" in client.get("/members/").content.decode()
+    client.force_login(UserFactory())
+    assert "Trains solar installers" in client.get("/members/").content.decode()
