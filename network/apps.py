@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from network import content
-from network.cache import forget_aggregates, forget_pages
+from network.cache import begin_request, end_request, forget_aggregates, forget_pages
 from network.search import install_sqlite_unaccent
 
 
@@ -15,6 +16,9 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(install_sqlite_unaccent)
+        # Within a request, the shared aggregates' generation is read once.
+        request_started.connect(begin_request, dispatch_uid="aggregates-begin-request")
+        request_finished.connect(end_request, dispatch_uid="aggregates-end-request")
 
         # Shared facet counts and figures, and the visitors' cached pages, are forgotten when
         # what they show changes: the declared apps' rows, less the writes their declarations

@@ -4,6 +4,7 @@ usable, and sign-up stays behind email verification and approval) — every page
 
 import hashlib
 import logging
+import threading
 
 import redis
 from django.core.cache import cache
@@ -93,11 +94,34 @@ class ResilientRedisCache(RedisCache):
 AGGREGATE_SECONDS = 60
 _GENERATION_KEY = "aggregates:generation"
 
+# Within a request the generation is read once: a page shares up to thirty aggregates and
+# parts (the insight dashboard), and each would read it again, a round trip to Redis each.
+# A save in the request forgets it with the aggregates; outside requests it is always read.
+_request = threading.local()
+
+
+def _generation() -> int:
+    generation = getattr(_request, "generation", None)
+    if generation is None:
+        generation = cache.get(_GENERATION_KEY, 0)
+        if getattr(_request, "open", False):
+            _request.generation = generation
+    return generation
+
+
+def begin_request(**kwargs) -> None:
+    """Signal receiver: a request begins, its first shared aggregate reads the generation."""
+    _request.open, _request.generation = True, None
+
+
+def end_request(**kwargs) -> None:
+    _request.open, _request.generation = False, None
+
 
 def shared_aggregate(name: str, audience: str, parameters, compute):
     """``compute()``, cached under ``name``, ``audience`` and ``parameters`` (any repr-able
     value) for the current generation of the counted data."""
-    generation = cache.get(_GENERATION_KEY, 0)
+    generation = _generation()
     digest = hashlib.sha256(repr((audience, parameters)).encode()).hexdigest()[:32]
     key = f"aggregate:{name}:{generation}:{digest}"
     value = cache.get(key)
@@ -116,7 +140,7 @@ def shared_parts(template_name: str, objects, *, depends_on, context, prepare=No
     levels, and the active language is part of its key. ``prepare(missing)``, if given, is
     called with the objects whose part must be rendered, before it is: to prefetch what only
     the part reads."""
-    generation = cache.get(_GENERATION_KEY, 0)
+    generation = _generation()
     digest = hashlib.sha256(repr((get_language(), depends_on)).encode()).hexdigest()[:32]
     keys = [f"part:{template_name}:{generation}:{digest}:{obj.pk}" for obj in objects]
     found = cache.get_many(keys)
@@ -134,6 +158,7 @@ def shared_parts(template_name: str, objects, *, depends_on, context, prepare=No
 
 def forget_aggregates(**kwargs) -> None:
     """Signal receiver: what was counted changed, so every shared aggregate is stale."""
+    _request.generation = None
     _next_generation(_GENERATION_KEY)
 
 

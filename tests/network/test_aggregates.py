@@ -3,11 +3,12 @@ only then: the frequent writes no aggregate reads (a sign-in, a message, a comme
 reminder) leave them in place."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from innovations.models import Comment
 from members.models import Message
-from network.cache import shared_aggregate
+from network.cache import begin_request, end_request, shared_aggregate
 from tests.factories import InnovationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +58,29 @@ def test_a_change_to_what_is_counted_forgets_them(counted, change):
     else:
         innovation.delete()
     assert counted() == 2
+
+
+def test_a_request_reads_the_generation_once_and_a_save_in_it_forgets_the_aggregates():
+    def shared(value):
+        return shared_aggregate("probe", "everyone", [], lambda: value)
+
+    begin_request()
+    try:
+        assert shared(1) == 1
+        InnovationFactory()  # a save within the request: counted afresh at once
+        assert shared(2) == 2
+        forget_in_another_process()  # this request keeps the generation it read
+        assert shared(3) == 2
+    finally:
+        end_request()
+    begin_request()  # the next request reads it again
+    try:
+        assert shared(4) == 4
+    finally:
+        end_request()
+    forget_in_another_process()  # outside requests (jobs, shell) it is read every time
+    assert shared(5) == 5
+
+
+def forget_in_another_process():
+    cache.incr("aggregates:generation")
