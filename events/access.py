@@ -5,7 +5,7 @@ import zoneinfo
 
 from django.shortcuts import get_object_or_404
 
-from events.models import Booking, Event, EventType, Registration, Status
+from events.models import Booking, Event, EventHost, EventType, Invitation, Registration, Status
 from innovations.models import Innovation
 
 CONFIRMED = Registration.Status.CONFIRMED
@@ -94,3 +94,19 @@ def can_see_booking(user, booking: Booking) -> bool:
     if user.is_staff or user.pk in (booking.member_id, booking.slot.expert_id):
         return True
     return booking.innovation.has_on_team(user)
+
+
+def my_event_ids(user) -> set[int]:
+    """Events ``user`` takes part in: registered or waitlisted, hosting, invited, booked.
+
+    The member's own few event ids, each table read by its user index, in one query: testing
+    four correlated subqueries on every upcoming event read all of them for a member with
+    none (15 ms at 5,000 events, on every member's home page)."""
+    parts = (
+        Registration.objects.filter(user=user).exclude(status=Registration.Status.CANCELLED),
+        EventHost.objects.filter(user=user),
+        Invitation.objects.filter(user=user).exclude(status=Invitation.Status.DECLINED),
+        Booking.objects.filter(member=user),
+    )
+    first, *others = (part.order_by().values_list("event_id", flat=True) for part in parts)
+    return set(first.union(*others).order_by())

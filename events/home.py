@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from events.access import my_event_ids
 from events.models import Event, Registration
-from events.views.listing import my_event_ids
 
 MAX_ITEMS = 5
 NEXT = 3

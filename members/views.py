@@ -65,7 +65,8 @@ def directory(request):
     if not results.ordered:
         results = results.order_by("display_name", "username")
     results = results.select_related("profile")
-    levels = repr(sorted(visible_levels(viewer)))
+    viewer_levels = visible_levels(viewer)
+    levels = repr(sorted(viewer_levels))
     filters = sorted((k, v) for k, v in request.GET.lists() if k not in ("page", "sort"))
     page, facets = shared_listing(
         request, results, per_page=DIRECTORY_PAGE_SIZE,
@@ -82,7 +83,7 @@ def directory(request):
     # them, and what only a card shows read just for the cards rendered afresh.
     cards = shared_parts(
         "members/_member_card.html", list(page.object_list), depends_on=levels,
-        context=lambda member: {"member": member, "levels": visible_levels(viewer)},
+        context=lambda member: {"member": member, "levels": viewer_levels},
         prepare=lambda missing: prefetch_related_objects(missing, *MEMBER_CARD),
     )  # fmt: skip
     context = {
