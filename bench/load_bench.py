@@ -55,7 +55,7 @@ def parse_args():
     parser.add_argument("--connections", type=int, help="total concurrent connections (20)")
     parser.add_argument(
         "--workers", type=int,
-        help="gunicorn workers (default one per connection; smoke 2 x cores + 1)",
+        help="gunicorn workers (default 5 x cores; smoke 2 x cores + 1)",
     )  # fmt: skip
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (1: sync)")
     parser.add_argument(
@@ -92,16 +92,19 @@ def parse_args():
         args.warmup = 2 if args.smoke else 5
     args.connections = args.connections or (len(PAGES) if args.smoke else 20)
     cores = os.cpu_count() or 1
-    # One sync worker per connection, as the compose stack is advised to run (WEB_CONCURRENCY
-    # at the expected concurrency): the operating system then shares the cores among the
-    # requests, and a visitor's cached page, a millisecond or two of work, does not wait in
-    # line behind members' pages. The smoke run only checks that every page answers.
+    # Five sync workers per core, as the compose stack is advised to run (WEB_CONCURRENCY;
+    # the README's load benchmark compares 9 to 21 workers here). With one per connection
+    # every busy worker took an equal share of the cores, and the visitors' connections,
+    # which never pause, took most of them from the members' pages (their p95 up to 1.3 s).
+    # With fewer, the requests beyond the workers wait in the listen queue, in the order
+    # they came; with too few (2 x cores + 1), every page waits behind members' pages. The
+    # smoke run only checks that every page answers.
     if args.workers:
         args.workers_reason = "given"
     elif args.smoke:
         args.workers, args.workers_reason = 2 * cores + 1, f"2 x {cores} cores + 1"
     else:
-        args.workers, args.workers_reason = args.connections, "one per connection"
+        args.workers, args.workers_reason = 5 * cores, f"5 x {cores} cores"
     return args
 
 

@@ -1,6 +1,7 @@
-"""A Redis cache that degrades instead of failing: when Redis is away, reads miss and writes
-are dropped (rate limits then let requests through, a deliberate choice: the network stays
-usable, and sign-up stays behind email verification and approval) — every page still serves."""
+"""A Redis cache that degrades instead of failing: when Redis is away (or full), reads miss
+and writes are dropped (rate limits then let requests through, a deliberate choice: the
+network stays usable, and sign-up stays behind email verification and approval) — every
+page still serves."""
 
 import hashlib
 import logging
@@ -35,7 +36,15 @@ def _degrade(default_factory):
 
 
 def _is_redis_error(error) -> bool:
-    return isinstance(error, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError))
+    """Redis away, too slow, or full and refusing writes (a Redis that must not evict)."""
+    return isinstance(
+        error,
+        (
+            redis.exceptions.ConnectionError,
+            redis.exceptions.TimeoutError,
+            redis.exceptions.OutOfMemoryError,
+        ),
+    )
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
@@ -92,6 +101,11 @@ class ResilientRedisCache(RedisCache):
 # anything they count changes (a publication, a hiding, a suspension, a profile edit): the
 # generation below is part of every key, and each such save moves it on.
 AGGREGATE_SECONDS = 60
+# A listing's total and facets that depend on nothing but saved rows (the showcase, the
+# library: no date in their rules) are kept longer, since only a save changes them and
+# every counted save forgets them. Each computation over 100,000 rows takes a second or so,
+# and held one member's page, and slowed every other, once a minute.
+LISTING_SECONDS = 600
 _GENERATION_KEY = "aggregates:generation"
 
 # Within a request the generation is read once: a page shares up to thirty aggregates and
@@ -118,16 +132,17 @@ def end_request(**kwargs) -> None:
     _request.open, _request.generation = False, None
 
 
-def shared_aggregate(name: str, audience: str, parameters, compute):
+def shared_aggregate(name: str, audience: str, parameters, compute, *, seconds=AGGREGATE_SECONDS):
     """``compute()``, cached under ``name``, ``audience`` and ``parameters`` (any repr-able
-    value) for the current generation of the counted data."""
+    value) for the current generation of the counted data, for ``seconds`` at most (what
+    changes with time alone, such as what is upcoming, is recomputed within a minute)."""
     generation = _generation()
     digest = hashlib.sha256(repr((audience, parameters)).encode()).hexdigest()[:32]
     key = f"aggregate:{name}:{generation}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, AGGREGATE_SECONDS)
+        cache.set(key, value, seconds)
     return value
 
 
@@ -202,14 +217,16 @@ def listing_audience(user, *, members_share=True) -> str | None:
     return None
 
 
-def cached_for_audience(name, user, parameters, compute, *, members_share=True):
+def cached_for_audience(
+    name, user, parameters, compute, *, members_share=True, seconds=AGGREGATE_SECONDS
+):
     """``compute()``, shared by the viewers of ``user``'s audience who ask with the same
     ``parameters`` (see network.cache.shared_aggregate); computed afresh for an audience of
     one."""
     audience = listing_audience(user, members_share=members_share)
     if audience is None:
         return compute()
-    return shared_aggregate(name, audience, sorted(parameters), compute)
+    return shared_aggregate(name, audience, sorted(parameters), compute, seconds=seconds)
 
 
 class SharedCountPaginator(Paginator):

@@ -273,14 +273,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-# Cache (and so rate limits): local memory by default, Redis when REDIS_URL is set.
+# Cache (and so rate limits): local memory by default, Redis at CACHE_URL (or REDIS_URL).
+# Visitors' pages and searches are kept under keys anyone chooses (any query), so production
+# keeps the cache in a Redis of its own that forgets its least used keys when full
+# (docker-compose.yml), never in the one holding the jobs, which must not evict them.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
+CACHE_URL = env_str("CACHE_URL") or REDIS_URL
+if CACHE_URL:
     CACHES = {
         "default": {
-            # Degrades (misses) instead of raising when Redis is away: pages keep serving.
+            # Degrades (misses) instead of raising when Redis is away or full: pages serve.
             "BACKEND": "network.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             "KEY_PREFIX": "sin",
             "TIMEOUT": 300,

@@ -24,7 +24,7 @@ from network import content
 from network.cache import page_generation
 
 # The top's own pages; the apps declare theirs (ContentApp.public_pages).
-TOP_PAGES = ("home", "sitemap", "figures")
+TOP_PAGES = ("home", "search", "sitemap", "figures")
 # Headers a kept page carries again; anything else (Set-Cookie above all) is not kept.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
 

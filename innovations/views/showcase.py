@@ -33,7 +33,7 @@ from innovations.models import (
     VisitorInterest,
     VisitorReply,
 )
-from network.cache import cached_for_audience, shared_listing
+from network.cache import LISTING_SECONDS, cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
 from network.taxonomy import (
     SDG,
@@ -96,7 +96,7 @@ def showcase(request):
         request, card_queryset(results), per_page=PAGE_SIZE,
         count=results.count, facets=filterset.facets,
         share=lambda what, compute: cached_for_audience(
-            f"showcase-{what}", viewer, filters, compute
+            f"showcase-{what}", viewer, filters, compute, seconds=LISTING_SECONDS
         ),
     )  # fmt: skip
     get = request.GET.get

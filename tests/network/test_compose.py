@@ -21,7 +21,9 @@ def service_env(name):
 
 
 def test_compose_has_the_production_services():
-    assert set(COMPOSE["services"]) == {"proxy", "postgres", "redis", "web", "worker", "beat"}
+    assert set(COMPOSE["services"]) == {
+        "proxy", "postgres", "redis", "cache", "web", "worker", "beat"
+    }  # fmt: skip
 
 
 def test_only_the_proxy_faces_the_internet_with_a_body_size_limit():
@@ -53,6 +55,18 @@ def test_exactly_one_beat():
 def test_redis_never_evicts_queued_jobs():
     command = " ".join(COMPOSE["services"]["redis"]["command"])
     assert "--maxmemory-policy noeviction" in command
+
+
+def test_the_cache_has_a_redis_of_its_own_that_evicts_when_full():
+    """Visitors' pages and searches are kept under any query anyone sends: they must fill a
+    Redis that forgets old keys, never the one whose jobs must not be evicted."""
+    command = " ".join(COMPOSE["services"]["cache"]["command"])
+    assert "--maxmemory-policy allkeys-lru" in command
+    assert re.search(r"--maxmemory \d+mb", command)
+    for name in DJANGO_SERVICES:
+        env = service_env(name)
+        assert env["CACHE_URL"].startswith("redis://cache:")
+        assert env["REDIS_URL"].startswith("redis://redis:")
 
 
 def test_every_variable_compose_sets_is_read_by_the_settings():

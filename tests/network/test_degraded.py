@@ -57,6 +57,26 @@ def test_sign_in_works_with_the_cache_down(client, redis_down):
     assert client.session["_auth_user_id"]
 
 
+def test_a_full_cache_that_refuses_writes_degrades_instead_of_failing(client, redis_down):
+    """A Redis at its memory limit that must not evict (one holding jobs) refuses writes:
+    the page is still served, and nothing is kept."""
+    from django.core.cache import cache
+
+    from network.cache import ReusedClientRedisCacheClient
+
+    full = redis.exceptions.OutOfMemoryError("command not allowed when used memory > 'maxmemory'")
+    with (
+        mock.patch.object(ReusedClientRedisCacheClient, "get", return_value=None),
+        mock.patch.object(ReusedClientRedisCacheClient, "set", side_effect=full),
+        mock.patch.object(ReusedClientRedisCacheClient, "set_many", side_effect=full),
+    ):
+        InnovationFactory()
+        assert client.get("/innovations/").status_code == 200
+        client.force_login(UserFactory())
+        assert client.get("/innovations/").status_code == 200
+        assert cache.set("probe", "value") is None
+
+
 def test_the_cache_really_is_unreachable(redis_down):
     from django.core.cache import cache
 

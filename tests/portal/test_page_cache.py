@@ -96,6 +96,24 @@ def test_every_declared_public_page_is_kept_for_visitors(client):
     assert not_kept == []
 
 
+def test_a_visitors_search_is_kept_and_a_publication_shows_in_the_next_one(client):
+    InnovationFactory(title="Solar welding course zq")
+    visit(client, "/search/?q=welding")
+    again = visit(client, "/search/?q=welding")
+    assert again["X-Page-Cache"] == "hit"
+    assert "Solar welding course zq" in again.content.decode()
+    # Another word is another page.
+    assert visit(client, "/search/?q=solar")["X-Page-Cache"] == "miss"
+
+    InnovationFactory(title="Members-only welding zq", visibility="members")
+    submitted = InnovationFactory(title="Welding for beginners zq", status="submitted")
+    innovation_services.innovation_publish(innovation=submitted, moderator=StaffFactory())
+    page = visit(client, "/search/?q=welding")
+    assert page["X-Page-Cache"] == "miss"
+    assert "Welding for beginners zq" in page.content.decode()
+    assert "Members-only welding zq" not in page.content.decode()
+
+
 def test_signed_in_people_never_get_a_visitors_page(client):
     InnovationFactory(title="Members-only work zq", visibility="members")
     visit(client, "/innovations/")
