@@ -101,11 +101,12 @@ class ResilientRedisCache(RedisCache):
 # anything they count changes (a publication, a hiding, a suspension, a profile edit): the
 # generation below is part of every key, and each such save moves it on.
 AGGREGATE_SECONDS = 60
-# A listing's total and facets that depend on nothing but saved rows (the showcase, the
-# library: no date in their rules) are kept longer, since only a save changes them and
-# every counted save forgets them. Each computation over 100,000 rows takes a second or so,
-# and held one member's page, and slowed every other, once a minute.
-LISTING_SECONDS = 600
+# What depends on nothing but saved rows (the showcase's and the library's totals and
+# facets, related innovations: no date in their rules) is kept longer, since only a save
+# changes it and every counted save forgets it; so are staff's figures, which may lag the
+# clock by a few minutes. Each computation over 100,000 rows takes up to a second or so,
+# and, recomputed every minute, held one member's page and slowed every other.
+STEADY_SECONDS = 600
 _GENERATION_KEY = "aggregates:generation"
 
 # Within a request the generation is read once: a page shares up to thirty aggregates and

@@ -13,7 +13,6 @@ from innovations import services
 from innovations.access import can_edit, innovation_for_viewer
 from innovations.filters import SORTS, ShowcaseFilter
 from innovations.forms import (
-    AdoptionForm,
     CommentForm,
     InterestForm,
     TeamAddForm,
@@ -33,7 +32,7 @@ from innovations.models import (
     VisitorInterest,
     VisitorReply,
 )
-from network.cache import LISTING_SECONDS, cached_for_audience, shared_listing
+from network.cache import STEADY_SECONDS, cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
 from network.taxonomy import (
     SDG,
@@ -96,7 +95,7 @@ def showcase(request):
         request, card_queryset(results), per_page=PAGE_SIZE,
         count=results.count, facets=filterset.facets,
         share=lambda what, compute: cached_for_audience(
-            f"showcase-{what}", viewer, filters, compute, seconds=LISTING_SECONDS
+            f"showcase-{what}", viewer, filters, compute, seconds=STEADY_SECONDS
         ),
     )  # fmt: skip
     get = request.GET.get
@@ -154,10 +153,12 @@ def related_innovations(innovation, viewer, limit=4):
         computed.extend(_rank_related(innovation, viewer, limit))
         return [related.pk for related in computed]
 
-    pks = cached_for_audience("related-innovations", viewer, [("pk", innovation.pk)], rank)
+    pks = cached_for_audience(
+        "related-innovations", viewer, [("pk", innovation.pk)], rank, seconds=STEADY_SECONDS
+    )
     if computed:
         return computed
-    found = Innovation.objects.listed_for(viewer).in_bulk(pks)
+    found = Innovation.objects.listed_for(viewer).only("slug", "title", "stage").in_bulk(pks)
     return [found[pk] for pk in pks if pk in found]
 
 
@@ -226,7 +227,7 @@ def detail(request, slug):
         Prefetch("team", queryset=TeamMember.objects.select_related("user").order_by("pk")),
         "tags",
     )
-    queryset = queryset.annotate(endorsement_count=Count("endorsements", distinct=True))
+    queryset = with_endorsements(queryset)
     if member:
         queryset = queryset.annotate(
             endorsed=Exists(Endorsement.objects.filter(innovation=OuterRef("pk"), user=viewer)),
@@ -287,7 +288,6 @@ def detail(request, slug):
         "comment_form": CommentForm(),
         "update_form": UpdateForm(),
         "interest_form": InterestForm(),
-        "adoption_form": AdoptionForm(),
         "team_form": TeamAddForm(),
         "edit_window": services.COMMENT_EDIT_WINDOW,
     }

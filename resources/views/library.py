@@ -13,7 +13,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from innovations.models import Innovation
-from network.cache import LISTING_SECONDS, cached_for_audience, shared_listing
+from network.cache import STEADY_SECONDS, cached_for_audience, shared_listing
 from network.facets import facet_options, query_without_page
 from network.taxonomy import Language, Theme
 from network.utils import spreadsheet_safe
@@ -69,7 +69,7 @@ def library(request):
         request, card_queryset(results), per_page=PAGE_SIZE,
         count=results.count, facets=filterset.facets,
         share=lambda what, compute: cached_for_audience(
-            f"library-{what}", viewer, filters, compute, seconds=LISTING_SECONDS
+            f"library-{what}", viewer, filters, compute, seconds=STEADY_SECONDS
         ),
     )  # fmt: skip
     get = request.GET.get

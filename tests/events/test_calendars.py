@@ -200,3 +200,23 @@ def test_personal_feed_holds_clinic_bookings_for_the_booker_and_the_expert(clien
             "\r\n ", ""
         )
         assert vevent.start == slot.starts_at.replace(microsecond=0)
+
+
+def test_the_times_kept_for_a_list_follow_the_language_and_any_change_of_time(client):
+    """An event's times are written once per language, zone and time, then kept: another
+    language writes them in its own words, and a moved event shows its new time at once."""
+    event = paris_event(18, "paris-kept")
+    client.force_login(UserFactory(timezone="America/New_York"))
+    english = client.get("/events/?when=past").content.decode()
+    french = client.get("/fr/events/?when=past").content.decode()
+    assert "Oct. 18, 2026" in english
+    assert "18 octobre 2026" in french
+    assert "(Europe/Paris)" in english
+    assert "America/New York, your time" in english
+
+    event.starts_at += datetime.timedelta(hours=1)
+    event.ends_at += datetime.timedelta(hours=1)
+    event.save()
+    moved = client.get("/events/?when=past").content.decode()
+    assert '<time datetime="2026-10-18T05:00:00-04:00">' in moved
+    assert '<time datetime="2026-10-18T04:00:00-04:00">' not in moved

@@ -141,10 +141,35 @@ def test_an_unknown_adoption_country_is_refused_with_a_message(client):
     client.force_login(UserFactory())
     response = client.post(
         f"/innovations/{innovation.slug}/adoptions/",
-        {"organisation_name": "Volta TVET", "country": "Westeros", "adaptation": ""},
-        follow=True,
+        {"organisation_name": "Volta TVET", "country": "Westeros", "adaptation": "In Twi zq"},
     )
-    assert "Choose a country from the list, or type its name in full." in (
-        response.content.decode()
-    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose a country from the list, or type its name in full." in html
+    # Nothing typed is lost: the form comes back with it.
+    assert 'value="Volta TVET"' in html
+    assert "In Twi zq" in html
     assert not Adoption.objects.exists()
+
+
+def test_adoptions_are_reported_on_a_page_of_their_own(client):
+    """The innovation's page links to the form rather than carrying it (and its list of every
+    country) to every member who reads it; the team records, others report."""
+    innovation = InnovationFactory()
+    adoption_url = f"/innovations/{innovation.slug}/adoptions/"
+    client.force_login(UserFactory())
+    page = client.get(innovation.get_absolute_url()).content.decode()
+    assert f'href="{adoption_url}"' in page
+    assert "Report an adoption" in page
+    assert 'name="organisation_name"' not in page
+    form = client.get(adoption_url).content.decode()
+    assert 'name="organisation_name"' in form
+    assert "The team confirms an adoption before it shows in the ledger." in form
+
+    client.force_login(innovation.owner)
+    assert "Record an adoption" in client.get(adoption_url).content.decode()
+    response = client.post(
+        adoption_url, {"organisation_name": "Volta TVET", "country": "GH", "adaptation": ""}
+    )
+    assert response.url == innovation.get_absolute_url() + "#adoptions"
+    assert Adoption.objects.get().organisation_name == "Volta TVET"

@@ -86,16 +86,16 @@ def forget_in_another_process():
     cache.incr("aggregates:generation")
 
 
-def test_listings_with_no_date_in_their_rules_keep_their_counts_ten_minutes(client):
-    """The showcase's and the library's totals and facets change only by a save (which forgets
-    them at once), so they are kept ten minutes rather than recomputed every minute; the
-    events', which change as time passes, are kept a minute."""
+def test_what_has_no_date_in_its_rules_is_kept_ten_minutes(client):
+    """The showcase's and the library's totals and facets, and related innovations, change
+    only by a save (which forgets them at once), so they are kept ten minutes rather than
+    recomputed every minute; the events', which change as time passes, are kept a minute."""
     from unittest import mock
 
-    InnovationFactory()
+    innovation = InnovationFactory()
     client.force_login(UserFactory())
     with mock.patch.object(cache, "set", wraps=cache.set) as kept:
-        for path in ("/innovations/", "/resources/", "/events/"):
+        for path in ("/innovations/", "/resources/", "/events/", innovation.get_absolute_url()):
             assert client.get(path).status_code == 200
     lifetimes = {
         call.args[0].split(":")[1]: call.args[2]
@@ -104,4 +104,5 @@ def test_listings_with_no_date_in_their_rules_keep_their_counts_ten_minutes(clie
     }
     assert lifetimes["showcase-count"] == lifetimes["showcase-facets"] == 600
     assert lifetimes["library-count"] == lifetimes["library-facets"] == 600
+    assert lifetimes["related-innovations"] == 600
     assert lifetimes["events-count"] == lifetimes["events-facets"] == 60

@@ -226,6 +226,23 @@ def test_the_dashboard_shows_each_figure_as_a_chart_and_a_table(client, network)
     assert "The start of the period comes after its end." in refused
 
 
+def test_the_dashboards_charts_are_drawn_once_per_language_and_shared(client, network):
+    from unittest import mock
+
+    from network.charts import chart
+
+    client.force_login(staff_with_insights())
+    client.get("/insights/?region=africa")
+    with mock.patch("portal.insights.chart", wraps=chart) as drawn:
+        again = client.get("/insights/?region=africa").content.decode()
+        assert drawn.call_count == 0
+        assert '<title id="members-by-region-title">Members by region</title>' in again
+        assert '<th scope="row">Africa</th><td class="number">3</td>' in again
+        french = client.get("/fr/insights/?region=africa").content.decode()
+        assert drawn.call_count > 0
+    assert '<title id="members-by-region-title">Membres par région</title>' in french
+
+
 def test_tables_download_as_csv_and_xlsx_with_the_filters(client, network):
     client.force_login(staff_with_insights())
     response = client.get("/insights/members-by-region.csv?start=2026-03-01&end=2026-03-31")
