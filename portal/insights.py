@@ -88,7 +88,7 @@ def _figure(insight, table: Table, *, ident_prefix="") -> dict:
 
 def _shared_figure(insight, period: Period) -> dict:
     """The figure as ``_figure`` makes it, its cells and chart drawn once and shared with
-    its table: drawing thirty charts took a third of the dashboard's time."""
+    its table: drawing thirty charts took a fifth of the dashboard's time (25 to 20 ms)."""
 
     def compute():
         figure = _figure(insight, _table(insight, period))
