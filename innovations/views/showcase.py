@@ -14,7 +14,6 @@ from innovations.access import can_edit, innovation_for_viewer
 from innovations.filters import SORTS, ShowcaseFilter
 from innovations.forms import (
     CommentForm,
-    InterestForm,
     TeamAddForm,
     UpdateForm,
     VisitorReplyForm,
@@ -287,7 +286,6 @@ def detail(request, slug):
         "json_ld": _json_ld(innovation, request),
         "comment_form": CommentForm(),
         "update_form": UpdateForm(),
-        "interest_form": InterestForm(),
         "team_form": TeamAddForm(),
         "edit_window": services.COMMENT_EDIT_WINDOW,
     }

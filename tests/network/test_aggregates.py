@@ -2,6 +2,8 @@
 only then: the frequent writes no aggregate reads (a sign-in, a message, a comment, a
 reminder) leave them in place."""
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
@@ -90,8 +92,6 @@ def test_what_has_no_date_in_its_rules_is_kept_ten_minutes(client):
     """The showcase's and the library's totals and facets, and related innovations, change
     only by a save (which forgets them at once), so they are kept ten minutes rather than
     recomputed every minute; the events', which change as time passes, are kept a minute."""
-    from unittest import mock
-
     innovation = InnovationFactory()
     client.force_login(UserFactory())
     with mock.patch.object(cache, "set", wraps=cache.set) as kept:

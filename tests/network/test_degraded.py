@@ -12,8 +12,10 @@ from unittest import mock
 import pytest
 import redis
 from django.core import mail
+from django.core.cache import cache
 from kombu.exceptions import OperationalError
 
+from network.cache import ReusedClientRedisCacheClient
 from network.celery import app
 from network.models import Notification, PendingTask
 from network.notifications import notify
@@ -60,10 +62,6 @@ def test_sign_in_works_with_the_cache_down(client, redis_down):
 def test_a_full_cache_that_refuses_writes_degrades_instead_of_failing(client, redis_down):
     """A Redis at its memory limit that must not evict (one holding jobs) refuses writes:
     the page is still served, and nothing is kept."""
-    from django.core.cache import cache
-
-    from network.cache import ReusedClientRedisCacheClient
-
     full = redis.exceptions.OutOfMemoryError("command not allowed when used memory > 'maxmemory'")
     with (
         mock.patch.object(ReusedClientRedisCacheClient, "get", return_value=None),
@@ -78,8 +76,6 @@ def test_a_full_cache_that_refuses_writes_degrades_instead_of_failing(client, re
 
 
 def test_the_cache_really_is_unreachable(redis_down):
-    from django.core.cache import cache
-
     cache.set("probe", "value")
     assert cache.get("probe", "missing") == "missing"
 
@@ -187,8 +183,6 @@ def private_redis(settings):
 def test_with_redis_stopped_pages_serve_and_work_is_queued_once_it_is_back(
     client, private_redis, django_capture_on_commit_callbacks
 ):
-    from django.core.cache import cache
-
     InnovationFactory(title="Mobile welding school")
     member = UserFactory(email="reader@example.org")
     member.profile.delivery = "immediate"

@@ -5,6 +5,7 @@ small cells hidden on the public page; the nightly rollup; the downloads and who
 import csv
 import datetime
 import io
+from unittest import mock
 
 import openpyxl
 import pytest
@@ -15,6 +16,7 @@ from django.utils import timezone
 from innovations.models import Adoption, Innovation
 from members.models import User
 from network import content, insights
+from network.charts import chart
 from network.models import MonthlyCount
 from network.tasks import rollup_insights
 from tests.factories import (
@@ -227,10 +229,6 @@ def test_the_dashboard_shows_each_figure_as_a_chart_and_a_table(client, network)
 
 
 def test_the_dashboards_charts_are_drawn_once_per_language_and_shared(client, network):
-    from unittest import mock
-
-    from network.charts import chart
-
     client.force_login(staff_with_insights())
     client.get("/insights/?region=africa")
     with mock.patch("portal.insights.chart", wraps=chart) as drawn:
